@@ -1,0 +1,101 @@
+"""Arabic-aware text helpers shared by every extractor: folding for matching, sentences, language.
+
+Matching runs on a *folded* copy of the text (digits to ASCII, hamza-alef forms to bare alef, alef
+maqsura to ya, no tatweel or diacritics). `Folded.span` maps a match on the folded copy back to
+the original characters, so quotes and date words are always cut from what the article says.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")} | {
+    ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")
+}
+_LETTERS = {ord("أ"): "ا", ord("إ"): "ا", ord("آ"): "ا", ord("ٱ"): "ا", ord("ى"): "ي"}
+_PUNCT = {ord("،"): ",", ord("؛"): ";", ord("؟"): "?", ord("٪"): "%", ord("\u00a0"): " "}
+_FOLD_TABLE = _DIGITS | _LETTERS | _PUNCT
+# tatweel, harakat, superscript alef, Quranic marks, zero-width and direction marks
+_DROP = re.compile("[\u0640\u064b-\u065f\u0670\u06d6-\u06ed\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+_LATIN_LETTER = re.compile("[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class Folded:
+    """A folded copy of a text and, for each of its characters, the index in the original."""
+
+    original: str
+    text: str
+    origin: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) of the folded slice [start, end)."""
+        if start >= end:
+            pos = self.origin[start] if start < len(self.origin) else len(self.original)
+            return pos, pos
+        return self.origin[start], self.origin[end - 1] + 1
+
+    def original_text(self, start: int, end: int) -> str:
+        a, b = self.span(start, end)
+        return self.original[a:b]
+
+
+def fold(text: str) -> Folded:
+    """Fold `text` for matching (see module doc); keeps an index back to the original."""
+    text_nfc = unicodedata.normalize("NFC", text)
+    if text_nfc != text:  # NFC can merge characters; keep offsets honest by working on the NFC form
+        text = text_nfc
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        if _DROP.match(ch):
+            continue
+        mapped = ch.translate(_FOLD_TABLE)
+        out.append(mapped)
+        origin.append(i)
+    return Folded(text, "".join(out), tuple(origin))
+
+
+def fold_text(text: str) -> str:
+    """Folded text only, for lexicon entries and quick comparisons."""
+    return fold(text).text
+
+
+# A sentence ends at . ! ? ؟ or a line break, unless the dot sits inside a number (3.5) or
+# an abbreviation-like single Latin capital (U.S.).
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\d)[.!?؟]+(?=[\s\"'»”)\]]|$)|\n+")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of `text`, trimmed of surrounding space."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end() if m.group().strip() else m.start()
+        # keep a closing quote or bracket with its sentence
+        while end < len(text) and text[end] in "\"'»”)]":
+            end += 1
+        _append_trimmed(text, start, end, spans)
+        start = end
+    _append_trimmed(text, start, len(text), spans)
+    return spans
+
+
+def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def detect_language(text: str) -> str:
+    """'ar' when Arabic letters outnumber Latin ones, else 'en'."""
+    sample = text[:5000]
+    arabic = len(_ARABIC_LETTER.findall(sample))
+    latin = len(_LATIN_LETTER.findall(sample))
+    return "ar" if arabic >= latin and arabic > 0 else "en"
