@@ -1,0 +1,132 @@
+"""Safe YAML in and out: no tags that run code, no aliases (billion laughs), line numbers kept,
+deterministic output, atomic writes."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+MAX_FILE_BYTES = 1_000_000
+
+
+class YamlError(Exception):
+    def __init__(self, message: str, line: int = 1, col: int = 1, hint: str = ""):
+        super().__init__(message)
+        self.message, self.line, self.col, self.hint = message, line, col, hint
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses anchors and aliases: event files never need them, and refusing them
+    makes an exponential 'billion laughs' file fail at once instead of eating memory."""
+
+    def compose_node(self, parent, index):  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in event files", event.start_mark
+            )
+        event = self.peek_event()
+        if getattr(event, "anchor", None):
+            raise yaml.composer.ComposerError(
+                None, None, "anchors (&name) are not allowed in event files", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+# Dates stay strings: the format allows YYYY-MM and YYYY, and a person's `2021-02-30` must reach
+# validation as written rather than crash the YAML reader.
+for _first, _resolvers in list(_StrictLoader.yaml_implicit_resolvers.items()):
+    _StrictLoader.yaml_implicit_resolvers[_first] = [
+        (tag, regexp) for tag, regexp in _resolvers if tag != "tag:yaml.org,2002:timestamp"
+    ]
+
+
+def compose(text: str) -> yaml.Node | None:
+    """Parse YAML text to a node tree (with line marks). Raises YamlError with the line."""
+    if len(text.encode("utf-8", "replace")) > MAX_FILE_BYTES:
+        raise YamlError("file is larger than 1 MB", hint="an event file is a few lines; split or trim it")
+    try:
+        return yaml.compose(text, Loader=_StrictLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise YamlError(str(exc.problem or exc.context), line, col, "fix the YAML syntax on that line") from exc
+    except yaml.YAMLError as exc:
+        raise YamlError(str(exc), hint="fix the YAML syntax") from exc
+
+
+def construct(node: yaml.Node | None) -> Any:
+    if node is None:
+        return None
+    loader = _StrictLoader("")
+    try:
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def line_of(node: yaml.Node | None, path: tuple[str | int, ...]) -> tuple[int, int]:
+    """1-based line and column of the value at `path` (mapping keys / list indexes), or of the
+    deepest part of it that exists."""
+    if node is None:
+        return 1, 1
+    best = node.start_mark
+    for part in path:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if key.value == part:
+                    best, node = key.start_mark, value
+                    break
+            else:
+                break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            best = node.start_mark
+        else:
+            break
+    return best.line + 1, best.column + 1
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str_representer)
+
+
+def dump(data: Any) -> str:
+    """Deterministic YAML: keys in the given order, Unicode as is, no line wrapping."""
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100_000,
+                     default_flow_style=False)
+
+
+def atomic_write(path: Path, text: str | bytes) -> bool:
+    """Write via a temporary file in the same folder and rename, so a killed run never leaves a
+    half-written file. Returns False (and writes nothing) when the content is already there."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
