@@ -23,7 +23,8 @@ EVENT_SUFFIX = ".yaml"
 @dataclass
 class LoadedEvents:
     events: list[Event] = field(default_factory=list)
-    paths: dict[str, Path] = field(default_factory=dict)      # id → file
+    paths: dict[str, Path] = field(default_factory=dict)      # id → first file with that id
+    files: list[Path] = field(default_factory=list)           # the file of each event, in order
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -121,5 +122,6 @@ def load_events(events_dir: Path) -> LoadedEvents:
         loaded.problems.extend(problems)
         if event is not None:
             loaded.events.append(event)
+            loaded.files.append(path)
             loaded.paths.setdefault(event.id, path)
     return loaded
