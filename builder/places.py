@@ -40,6 +40,10 @@ _ARABIC_START = re.compile("[\u0621-\u064a]")
 _JOIN = re.compile(r"^[\s\-–‐]*$")
 
 
+def _letters(text: str) -> str:
+    return text.replace(".", "").replace(" ", "")
+
+
 def load_yaml(path: Path) -> Any:
     with open(path, encoding="utf-8") as fh:
         return yaml.load(fh, Loader=_Loader) or {}
@@ -136,7 +140,8 @@ class PhraseIndex:
                     continue
                 # the words of a name are joined by spaces or hyphens only, never by punctuation
                 last = i + 1
-                while last < min(n_tokens, i + longest) and _JOIN.match(text[tokens[last - 1].end:tokens[last].start]):
+                limit = min(n_tokens, i + longest)
+                while last < limit and _JOIN.match(text[tokens[last - 1].end:tokens[last].start]):
                     last += 1
                 for j in range(last, i, -1):
                     key = (variant, *(t.key for t in tokens[i + 1:j]))
@@ -144,7 +149,7 @@ class PhraseIndex:
                     if value is None:
                         continue
                     cased = self.cased.get(key)
-                    if cased and text[token.start:tokens[j - 1].end].replace(".", "").replace(" ", "") != cased:
+                    if cased and cased != _letters(text[token.start:tokens[j - 1].end]):
                         continue
                     start = token.start
                     if clitic and not clitic.endswith("لل"):
@@ -200,6 +205,7 @@ class _Entry:
         return cached
 
 
+_BLOCK = _Entry(None, "", None, None, None, "not-a-place", (9, 9, 0))   # wins any shared name
 _SOURCE_GEONAMES, _SOURCE_CLDR, _SOURCE_CURATED, _SOURCE_PROJECT = 0, 1, 2, 3
 
 
@@ -212,6 +218,7 @@ class Gazetteer:
         self.region: set[str] = set()
         self.entries: list[_Entry] = []
         self.minor_population = 100_000
+        self.blockers: list[str] = []
 
     # ---- loading -------------------------------------------------------------------------------
 
@@ -233,11 +240,12 @@ class Gazetteer:
         for data in curated + project:
             for item in data.get("places", []) or []:
                 for en in [item.get("name_en", ""), *(item.get("replaces") or [])]:
-                    replaced.add((item.get("country"), en.casefold()))
+                    replaced.add((item.get("country") or "*", en.casefold()))
         keyed: dict[tuple[str, ...], _Entry] = {}
         for row in generated["places"]:
             kind, name_ar, name_en, cc, lat, lon, pop, keys = row
-            if (cc, name_en.casefold()) in replaced and kind == "city":
+            folded_en = name_en.casefold()
+            if kind == "city" and ((cc, folded_en) in replaced or ("*", folded_en) in replaced):
                 continue
             source = _SOURCE_CLDR if kind == "country" else _SOURCE_GEONAMES
             region = 2 if cc in gaz.region else 0
@@ -248,6 +256,8 @@ class Gazetteer:
             for data in datas:
                 for item in data.get("places", []) or []:
                     gaz._put(keyed, gaz._curated_entry(item, source), gaz._curated_names(item))
+        for word in gaz.blockers:
+            keyed[name_key(word)] = _BLOCK
         for key, entry in keyed.items():
             gaz.index.entries[key] = entry
             if len(key) > gaz.index.max_len.get(key[0], 0):
@@ -263,6 +273,8 @@ class Gazetteer:
             self.cues.update(name_key(word)[-1:])
         for word in data.get("within_connectors", []) or []:
             self.connectors.add(fold_text(word).lower())
+        for word in data.get("not_places", []) or []:
+            self.blockers.append(word)
         for word in data.get("allow", []) or []:   # a project can take a word off the stoplist
             self.stoplist.discard(name_key(word))
 
@@ -309,13 +321,21 @@ class Gazetteer:
         chosen = self._merge_within(PhraseIndex.select(hits), tokens, folded)
         out = []
         for hit in chosen:
+            if hit.value is _BLOCK:
+                continue
             start, end = folded.span(hit.start, hit.end)
             out.append(PlaceMatch(hit.value.place(lang), text_of(folded, start, end), start, end))
         return out
 
     def _allowed(self, hit: Hit, tokens: list[Token]) -> bool:
         """Stoplisted names (common words) and one-word names of small towns (GeoNames has many that
-        are also Arabic words) only count after a cue word such as مدينة / town of."""
+        are also Arabic words) only count after a cue word such as مدينة / town of. Latin names
+        must be capitalised as names are ("Balad", not "balad" in a URL)."""
+        if hit.value is _BLOCK:
+            return True
+        words = tokens[hit.first:hit.last]
+        if words[0].surface[0].isascii() and not any(t.surface[0].isupper() for t in words):
+            return False
         key = tuple(t.key for t in tokens[hit.first:hit.last])
         minor = hit.value.minor and hit.last - hit.first == 1
         if not minor and key not in self.stoplist and not self._stop_variant(hit, tokens):
