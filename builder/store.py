@@ -70,19 +70,30 @@ def load_event_file(path: Path) -> tuple[Event | None, list[Problem]]:
     """One event file → (event, []) or (None, problems)."""
     shown = display_path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        return None, [Problem(shown, 1, 1, "file", "is not UTF-8 text", "save the file as UTF-8")]
+        raw = path.read_bytes()
     except OSError as exc:
         return None, [Problem(shown, 1, 1, "file", f"cannot be read ({exc.strerror})", "check permissions")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [Problem(shown, line, col, "file", "is not UTF-8 text",
+                              "save the file as UTF-8 (your editor's 'Save with encoding')")]
     try:
         node = compose(text)
         data = construct(node)
     except YamlError as exc:
         return None, [Problem(shown, exc.line, exc.col, "yaml", exc.message, exc.hint)]
+    if data is None:
+        return None, [Problem(shown, 1, 1, "file", "is empty",
+                              "write the event's fields (see `timeline new`), or delete the file")]
     if not isinstance(data, dict):
         return None, [Problem(shown, 1, 1, "file", "is not a mapping of event fields",
                               "start from an existing event file or run `timeline new`")]
+    for key in ("date", "until"):
+        if isinstance(data.get(key), int) and not isinstance(data.get(key), bool):
+            data[key] = str(data[key])   # `date: 2021` is the year, as a person means it
     try:
         return Event.model_validate(data), []
     except ValidationError as exc:
@@ -94,23 +105,66 @@ _HINTS = {
     "extra_forbidden": "remove it or check its spelling",
     "literal_error": "use one of the listed values",
     "string_pattern_mismatch": "see the format in the docs page 'Add or correct an event'",
+    "string_too_short": "write it out",
+    "bool_parsing": "write true or false",
+    "bool_type": "write true or false",
+    "string_type": "write it as text",
+    "list_type": "write a list: one `- item` per line, or [a, b]",
+    "less_than_equal": "use a number in range",
+    "greater_than_equal": "use a number in range",
+    "float_parsing": "write a number such as 33.31",
+    "model_type": "write the fields as `key: value` lines",
 }
+
+_FIELD_HINTS = {
+    "date": "write a real date as YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2021-02-27",
+    "until": "write a real date as YYYY-MM-DD, YYYY-MM or YYYY, not before `date`",
+    "id": "lower-case ASCII letters, digits and single hyphens, e.g. 2021-02-27-diwaniyah-assault",
+    "status": "draft, reviewed or rejected",
+    "lang": "a two-letter language code such as ar or en",
+    "mode": "lower-case words joined by hyphens, e.g. explosives, heavy-weapons, visit",
+}
+
+_COUNTRY_HINT = "a two-letter ISO country code in capitals, e.g. IQ, SY, IR"
+
+
+def _field_names(model, loc: tuple) -> list[str]:
+    """The fields allowed where an unknown key stands (for spelling suggestions)."""
+    from .models import Place, Source
+    if len(loc) >= 3 and loc[0] == "places":
+        return list(Place.model_fields)
+    if len(loc) >= 3 and loc[0] == "sources":
+        return list(Source.model_fields)
+    return list(model.model_fields)
 
 
 def _problem_from_error(shown: str, node, err: dict) -> Problem:
     loc = tuple(p for p in err["loc"] if isinstance(p, str | int))
-    line, col = line_of(node, loc)
-    field_name = ".".join(str(p) for p in loc) or "event"
     message = err["msg"]
     if message.startswith("Value error, "):
         message = message[len("Value error, "):]
+    if not loc and message.startswith("until "):
+        loc = ("until",)                   # the model's cross-field check: point at `until`
+    line, col = line_of(node, loc)
+    field_name = ".".join(str(p) for p in loc) or "event"
+    last = str(loc[-1]) if loc else ""
+    hint = _HINTS.get(err["type"], "")
     if err["type"] == "missing":
         message = "is missing"
-    elif "input" in err and not isinstance(err["input"], dict | list) and err["type"] != "extra_forbidden":
+    elif err["type"] == "extra_forbidden":
+        import difflib
+        close = difflib.get_close_matches(last, _field_names(Event, loc), n=1)
+        message = "is not a field of an event" if len(loc) == 1 else "is not a known field here"
+        hint = f"did you mean `{close[0]}`?" if close else "remove it or check its spelling"
+    elif err["type"] == "literal_error" and field_name == "type":
+        message = f"{err['input']!r} is not a known event type"
+        hint = "use a PLOVER category such as assault, protest, consult, threaten, or statement"
+    elif "input" in err and not isinstance(err["input"], dict | list):
         message = f"{message} (got {err['input']!r})"
-    hint = _HINTS.get(err["type"], "")
-    if err["type"] == "literal_error" and field_name == "type":
-        hint = "use a PLOVER category such as assault, protest, consult, or statement"
+    if err["type"] in ("string_pattern_mismatch", "value_error", "literal_error") and last in _FIELD_HINTS:
+        hint = _FIELD_HINTS[last]
+    if last == "country":
+        hint = _COUNTRY_HINT
     return Problem(shown, line, col, field_name, message, hint)
 
 

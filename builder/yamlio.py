@@ -49,22 +49,59 @@ def compose(text: str) -> yaml.Node | None:
     """Parse YAML text to a node tree (with line marks). Raises YamlError with the line."""
     if len(text.encode("utf-8", "replace")) > MAX_FILE_BYTES:
         raise YamlError("file is larger than 1 MB", hint="an event file is a few lines; split or trim it")
+    text = text.removeprefix("\ufeff")
     try:
-        return yaml.compose(text, Loader=_StrictLoader)
+        node = yaml.compose(text, Loader=_StrictLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise YamlError(str(exc.problem or exc.context), line, col, "fix the YAML syntax on that line") from exc
+        raise _marked(exc, "fix the YAML syntax on that line") from exc
     except yaml.YAMLError as exc:
         raise YamlError(str(exc), hint="fix the YAML syntax") from exc
+    except RecursionError as exc:
+        raise YamlError("is nested too deeply", hint="an event file is a flat list of fields") from exc
+    _check_duplicate_keys(node)
+    return node
+
+
+def _marked(exc: yaml.MarkedYAMLError, hint: str) -> YamlError:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    message = str(exc.problem or exc.context)
+    if "are not allowed in event files" in message:
+        hint = "write the value out in full"
+    return YamlError(message, line, col, hint)
+
+
+def _check_duplicate_keys(node: yaml.Node | None) -> None:
+    """PyYAML keeps the last of two equal keys silently; a person's edit could vanish that way."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: dict[str, yaml.Node] = {}
+            for key, value in current.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        first = seen[key.value].start_mark.line + 1
+                        raise YamlError(f"key {key.value!r} appears twice (first on line {first})",
+                                        key.start_mark.line + 1, key.start_mark.column + 1,
+                                        "keep one of them: only one value can count")
+                    seen[key.value] = key
+                stack.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
 
 
 def construct(node: yaml.Node | None) -> Any:
+    """Node tree to Python data. Only plain YAML types: a tag such as !!python/object is refused
+    with its line (the safe loader never runs code)."""
     if node is None:
         return None
     loader = _StrictLoader("")
     try:
         return loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        raise _marked(exc, "remove the tag: event files hold only plain text, numbers, lists and "
+                           "mappings") from exc
     finally:
         loader.dispose()
 
@@ -130,3 +167,14 @@ def atomic_write(path: Path, text: str | bytes) -> bool:
         Path(tmp).unlink(missing_ok=True)
         raise
     return True
+
+
+def remove_stale_temp_files(folder: Path) -> list[Path]:
+    """Temporary files a killed `atomic_write` left behind (never a real file: those are only
+    renamed into place when whole). Call only while holding the folder's lock."""
+    if not folder.is_dir():
+        return []
+    stale = sorted(p for p in folder.rglob(".*.tmp") if p.is_file())
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return stale
