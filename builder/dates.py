@@ -20,6 +20,7 @@ from __future__ import annotations
 import calendar
 import json
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -29,7 +30,8 @@ from typing import Any, Literal
 
 import yaml
 
-from builder.text import fold, fold_text
+from builder.text import _DROP as _TEXT_DROP  # noqa: PLC2701
+from builder.text import _FOLD_TABLE, fold, fold_text
 
 Granularity = Literal["day", "week", "month", "year", "decade"]
 
@@ -113,8 +115,9 @@ def _alt(words: Any, *, fold_words: bool = True) -> str:
     return "(?:" + "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in out) + ")"
 
 
+@cache
 def _key(s: str) -> str:
-    return " ".join(fold_text(s).split()).lower()
+    return " ".join(fold_text(str(s)).split()).lower()
 
 
 @dataclass
@@ -122,6 +125,29 @@ class _Pattern:
     family: str
     regex: re.Pattern[str]
     resolve: Callable[[re.Match[str], _Ctx], Res | None]
+
+
+_WORD = re.compile(r"\w+")
+_CLITICS = frozenset("وفبلك")
+_DIGIT_CLASS = frozenset({"D"})
+_REACH = 90  # characters an expression may reach before or after its trigger word
+_QUICK_TABLE = dict(_FOLD_TABLE) | {
+    c: None for c in list(range(0x0600, 0x0700)) + list(range(0x200B, 0x2070)) + [0xFEFF] if _TEXT_DROP.match(chr(c))
+}
+
+
+def _quick_fold(text: str) -> str:
+    """builder.text.fold(text).text, fast (str.translate), for gating and matching."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text.translate(_QUICK_TABLE)
+
+
+_FAMILY_NEEDS = {
+    "absolute": {"M"}, "numeric": {"D"}, "weekday": {"W"}, "relative-day": {"R"}, "count": {"C"},
+    "week": {"P", "W"}, "month": {"M"}, "year": {"D"}, "range": {"M", "D"}, "vague": {"V"},
+    "decade": {"X", "D"}, "hijri": {"D"},
+}
 
 
 @dataclass
@@ -230,25 +256,37 @@ class _Lexicon:
             r"(?<!\w)" + _alt(data["future_cues"]) + r"(?!\w)", 0 if lang == "ar" else re.I
         )
         self.patterns = _build_ar(self) if lang == "ar" else _build_en(self)
-        # a cheap gate: a text with none of these cannot hold an expression
-        self.gate = re.compile(
-            r"\d|" + _alt(list(self.trigger_words())), 0 if lang == "ar" else re.I
-        )
+        # Gating: the words of a text are looked up in a table of trigger words (by class); a
+        # pattern runs only when its family's classes are present, and only around them.
+        self.trigger: dict[str, set[str]] = {}
+        for c, ws in self._trigger_classes().items():
+            for w in ws:
+                for tok in w.split():
+                    if len(tok) > 1 or c in ("M", "W"):
+                        self.trigger.setdefault(tok, set()).add(c)
+        self.lower = lang != "ar"
 
-    def trigger_words(self) -> set[str]:
-        words: set[str] = set(self.months) | set(self.weekdays) | set(self.hijri) | set(self.rel_days)
-        words |= set(self.vague) | set(self.modifiers) | set(self.parts)
-        words |= {w for w in self.weekday_bare}
-        words |= set(self.window_units) | set(self.window_duals) | set(self.duals)
-        for key in ("week_words", "month_words", "year_words", "weekend", "count_past", "count_future",
-                    "decade_suffixes"):
-            words |= {_key(w) for w in self.data.get(key, [])}
-        words |= {_key(w) for w in self.data.get("recent_adjective", {}).get("words", [])}
-        words |= {_key(w) for ws in (self.data.get("unit_words") or {}).values() for w in ws}
-        words |= {_key(w) for ws in (self.data.get("decade_words") or {}).values() for w in ws}
-        words |= {_key(w) for w in self.data.get("decade_stems", {})}
-        words |= {_key(w) for w in (self.data.get("year_word_parts") or {}).get("thousands", {})}
-        return {w.split()[0] for w in words if w}
+    def _trigger_classes(self) -> dict[str, set[str]]:
+        d = self.data
+        keys = lambda ws: {_key(w) for w in ws}  # noqa: E731
+        p_words = keys(d.get("week_words", []) + d.get("month_words", []) + d.get("year_words", []))
+        p_words |= keys(d.get("weekend", [])) | {_key(w) for ws in (d.get("unit_words") or {}).values() for w in ws}
+        p_words |= {_key(w) for ws in (d.get("nth_week") or {}).values() for w in ws}
+        v_words = set(self.vague) | set(self.window_units) | set(self.window_duals)
+        v_words |= keys((d.get("recent_adjective") or {}).get("words", [])) | {"العقود", "عقود"}
+        x_words = {_key(w) for ws in (d.get("decade_words") or {}).values() for w in ws}
+        x_words |= {a + _key(st) + _key(sf) for st in d.get("decade_stems", {}) for sf in d.get("decade_suffixes", [])
+                    for a in ("", "ال")}
+        return {
+            "M": set(self.months) | set(self.hijri),
+            "W": set(self.weekdays) | set(self.weekday_bare),
+            "R": set(self.rel_days),
+            "C": keys(d.get("count_past", []) + d.get("count_future", [])),
+            "P": p_words,
+            "V": v_words,
+            "X": x_words,
+            "Y": keys((d.get("year_word_parts") or {}).get("thousands", {})),
+        }
 
     def month_of(self, s: str) -> int | None:
         """Month number of the first month name in `s` (a paired form gives its first name)."""
@@ -451,8 +489,9 @@ def _build_ar(lex: _Lexicon) -> list[_Pattern]:
             return None
         return date(y, mo, 1), _month_end(y, mo), "month", True, None
 
-    add("numeric", r"(?P<y>\d{4})\s*([-/.])\s*(?P<mo>\d{1,2})\s*\2\s*(?P<dd>\d{1,2})(?![\d/.-])", r_ymd, False)
-    add("numeric", r"(?P<dd>\d{1,2})\s*([-/.])\s*(?P<mo>\d{1,2})\s*\2\s*(?P<y>\d{4}|\d{2})(?![\d/.-])", r_dmy, False)
+    add("numeric", r"(?P<y>\d{4})\s*(?P<sep>[-/.])\s*(?P<mo>\d{1,2})\s*(?P=sep)\s*(?P<dd>\d{1,2})(?![\d/.-])", r_ymd, False)
+    add("numeric", r"(?P<dd>\d{1,2})\s*(?P<sep>[-/.])\s*(?P<mo>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4}|\d{2})(?![\d/.-])", r_dmy,
+        False)
     add("numeric", r"(?P<dd>\d{1,2})\s*[-/]\s*(?P<mo>\d{1,2})(?:\s*,\s*(?P<y>\d{4}))?(?![\d/.-])", r_dmy, False)
     add("numeric", r"(?P<y>(?:19|20)\d{2})\.(?P<mo>\d{1,2})(?![\d.])", r_ym, False)
 
@@ -548,7 +587,7 @@ def _build_ar(lex: _Lexicon) -> list[_Pattern]:
 
     def r_count(m: re.Match[str], ctx: _Ctx) -> Res | None:
         after = ctx.text[m.end():m.end() + 6]
-        if re.match(r"\s+(?:من|على)(?!\w)", after):
+        if re.match(r"\s+(?:من|علي)(?!\w)", after):
             return None  # "قبل يومين من الهجوم": relative to another event
         past = _key(m.group("dir")) in past_w
         sign = -1 if past else 1
@@ -693,7 +732,7 @@ def _build_ar(lex: _Lexicon) -> list[_Pattern]:
         return a, b, "day", False, None
 
     DN = rf"(?:\d{{1,2}}|{ORD})"
-    JOIN = r"(?:و|حتى|الى|لغاية|ولغاية|وحتى|-|–)"
+    JOIN = "(?:" + "|".join(re.escape(fold_text(w)) for w in sorted(d["range_join"], key=len, reverse=True)) + ")"
     add("range", rf"(?:(?:ما\s+)?(?:بين|من)\s+)?(?P<d1>{DN})\s*{JOIN}\s*(?P<d2>{DN})\s+(?:من\s+)?(?:شهر\s+)?"
         rf"(?P<mon>{MONP})(?:\s*,?\s*(?:من\s+)?(?:عام\s+)?(?P<y>\d{{4}}))?", r_range_days)
 
@@ -733,7 +772,7 @@ def _build_ar(lex: _Lexicon) -> list[_Pattern]:
     def r_vague(m: re.Match[str], ctx: _Ctx) -> Res | None:
         key = _key(m.group("v"))
         after = ctx.text[m.end():m.end() + 6]
-        if key.split()[0] in ("قبل", "منذ") and re.match(r"\s+(?:من|على)(?!\w)", after):
+        if key.split()[0] in ("قبل", "منذ") and re.match(r"\s+(?:من|علي)(?!\w)", after):
             return None
         s, e = _window(ctx.pub, lex.vague[key])
         return s, e, "day", True, False
@@ -887,7 +926,7 @@ def _build_en(lex: _Lexicon) -> list[_Pattern]:
         return (day, day, "day", False, None) if day else None
 
     add("numeric", r"(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<dd>\d{1,2})(?![\d-])", r_ymd)
-    add("numeric", r"(?P<dd>\d{1,2})([-/.])(?P<mo>\d{1,2})\2(?P<y>\d{4})(?![\d])", r_dmy)
+    add("numeric", r"(?P<dd>\d{1,2})(?P<sep>[-/.])(?P<mo>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d])", r_dmy)
 
     def r_wd(m: re.Match[str], ctx: _Ctx) -> Res | None:
         wd = lex.weekdays.get(m.group("wd").lower())
@@ -1091,14 +1130,39 @@ def find_time_expressions(text: str, published: date, lang: str = "ar") -> list[
     Non-overlapping: where candidates overlap, the longest wins (ties: the earlier pattern).
     """
     lex = _lexicon(lang)
-    folded = fold(text)
-    ft = folded.text
-    if not lex.gate.search(ft):
+    ft = _quick_fold(text)
+    spans: dict[str, list[int]] = {}
+    trig = lex.trigger
+    for m in _WORD.finditer(ft.lower() if lex.lower else ft):
+        tok = m.group()
+        cls = trig.get(tok)
+        if cls is None and tok[0] in _CLITICS:
+            cls = trig.get(tok[1:])
+            if cls is None and len(tok) > 2 and tok[1] in _CLITICS:
+                cls = trig.get(tok[2:])
+        if tok[0].isdigit():
+            cls = _DIGIT_CLASS if cls is None else cls | _DIGIT_CLASS
+        if cls:
+            for c in cls:
+                sp = spans.get(c)
+                if sp is None:
+                    spans[c] = [m.start(), m.end()]
+                else:
+                    sp[1] = m.end()
+    if not spans:
         return []
     ctx = _Ctx(published, ft, lex)
     cands: list[tuple[int, int, int, _Pattern, Res]] = []
     for prio, pat in enumerate(lex.patterns):
-        for m in pat.regex.finditer(ft):
+        lo = hi = -1
+        for c in _FAMILY_NEEDS[pat.family]:
+            sp = spans.get(c)
+            if sp is not None:
+                lo = sp[0] if lo < 0 else min(lo, sp[0])
+                hi = max(hi, sp[1])
+        if hi < 0:
+            continue
+        for m in pat.regex.finditer(ft, max(0, lo - _REACH), hi + _REACH):
             s, e = m.span("x")
             if e <= s:
                 continue
@@ -1115,12 +1179,17 @@ def find_time_expressions(text: str, published: date, lang: str = "ar") -> list[
             taken.append(c)
     taken.sort(key=lambda c: c[0])
     out: list[TimeExpression] = []
+    if not taken:
+        return out
+    # offsets back to the original: identity when folding dropped nothing, else builder.text.fold's map
+    folded = None if len(ft) == len(text) and unicodedata.is_normalized("NFC", text) else fold(text)
+    original = folded.original if folded else text
     for s, e, _, pat, (start, end, gran, approx, fut) in taken:
-        a, b = folded.span(s, e)
-        while b < len(folded.original) and _MARKS.match(folded.original[b]):
+        a, b = folded.span(s, e) if folded else (s, e)
+        while b < len(original) and _MARKS.match(original[b]):
             b += 1  # keep trailing tanween/harakat with the word (أخيراً)
         future = (start > published) if fut is None else bool(fut)
-        out.append(TimeExpression(folded.original[a:b], a, b,
+        out.append(TimeExpression(original[a:b], a, b,
                                   start, end, gran, approx, future, pat.family))  # type: ignore[arg-type]
     return out
 
