@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .places import DATA_DIR, Hit, PhraseIndex, Token, load_yaml, name_key
-from .text import Folded, fold
+from .places import DATA_DIR, Hit, PhraseIndex, Token, analyse, load_yaml, name_key
+from .text import Folded
 
 _COMMA = re.compile("[,،]")
 _SPACE = re.compile(r"^[\s\-–]*$")
@@ -129,8 +129,7 @@ class ActorLexicon:
     # ---- finding -------------------------------------------------------------------------------
 
     def find(self, text: str, lang: str = "ar") -> list[ActorMatch]:
-        folded = fold(text)
-        tokens = self.index.tokens(folded)
+        folded, tokens = analyse(text)
         hits = [h for h in self.index.hits(folded, tokens) if _cased_ok(h, tokens)]
         hits += [h for h in self.metonyms.hits(folded, tokens) if self._metonym_ok(h, tokens)]
         hits = [Hit(h.first, h.last, h.start, h.end,
@@ -158,8 +157,7 @@ class ActorLexicon:
 
     def _people_by_role(self, folded: Folded, tokens: list[Token]) -> list[Hit]:
         people = []
-        lowered = [dataclasses.replace(t, key=t.key.lower()) for t in tokens]
-        for role_hit in self.roles.hits(folded, lowered):
+        for role_hit in self.roles.hits(folded, tokens):   # Latin keys are lower-case already
             found = self._person_after(role_hit, folded, tokens)
             if found is not None:
                 people.append(found)
@@ -274,28 +272,35 @@ class ActorLexicon:
     # ---- surnames after the full name ------------------------------------------------------------
 
     def _short_names(self, chosen: list[Hit], folded: Folded, tokens: list[Token]) -> list[Hit]:
-        shorts = PhraseIndex(clitics=self.index.clitics)
+        shorts: dict[str, tuple[Actor, int]] = {}
         for hit in chosen:
             actor = hit.value
             if actor.kind != "person":
                 continue
-            names = list(self.short.get(actor, []))
+            names = [k[0] for k in self.short.get(actor, []) if len(k) == 1]
             if hit.last - hit.first >= 2 and actor not in self.short:   # found by role: its last word
                 surname = tokens[hit.last - 1].key
                 if len(surname) >= 3 and surname not in self.stops:
-                    names.append((surname,))
-            for key in names:
-                if key not in shorts.entries:
-                    shorts.entries[key] = (actor, hit.end)
-                    shorts.max_len[key[0]] = max(shorts.max_len.get(key[0], 0), len(key))
-        if not shorts.entries:
+                    names.append(surname)
+            for word in names:
+                shorts.setdefault(word, (actor, hit.end))
+        if not shorts:
             return chosen
         taken = {i for h in chosen for i in range(h.first, h.last)}
         extra = []
-        for hit in PhraseIndex.select(shorts.hits(folded, tokens)):
-            actor, after = hit.value
-            if hit.start >= after and not any(i in taken for i in range(hit.first, hit.last)):
-                extra.append(Hit(hit.first, hit.last, hit.start, hit.end, actor, hit.clitic))
+        clitics = self.index.clitics
+        for i, token in enumerate(tokens):
+            if i in taken:
+                continue
+            key, clitic = token.key, ""
+            if key not in shorts:
+                clitic = next((c for c in clitics if key.startswith(c) and key[len(c):] in shorts), "")
+                if not clitic:
+                    continue
+                key = key[len(clitic):]
+            actor, after = shorts[key]
+            if token.start >= after:
+                extra.append(Hit(i, i + 1, token.start + len(clitic), token.end, actor, clitic))
         return sorted(chosen + extra, key=lambda h: h.start)
 
 

@@ -20,15 +20,18 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .models import Place
-from .text import Folded, fold, fold_text
+from .text import _DROP, _FOLD_TABLE, Folded, fold, fold_text
 
 DATA_DIR = Path(__file__).parent / "data"
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -38,6 +41,50 @@ _TOKEN = re.compile(r"[\u0621-\u063a\u0641-\u064a]+|(?:[A-Z]\.){2,}|[A-Za-z0-9]+
 _ARABIC_START = re.compile("[\u0621-\u064a]")
 # what may stand between two words of one name: spaces, a hyphen, a tatweel-joined clitic
 _JOIN = re.compile(r"^[\s\-–‐]*$")
+
+
+class _Origin:
+    """Folded index → original index when folding only dropped characters (at `drops`) and mapped
+    the others one to one: what builder.text.fold's origin tuple holds, without building it."""
+
+    __slots__ = ("cuts", "size")
+
+    def __init__(self, drops: list[int], size: int) -> None:
+        # folded position of each dropped character; a folded index moves right past each one
+        self.cuts = [d - i for i, d in enumerate(drops)]
+        self.size = size
+
+    def __getitem__(self, index: int) -> int:
+        return index + bisect_right(self.cuts, index)
+
+    def __len__(self) -> int:
+        return self.size
+
+
+def fast_fold(text: str) -> Folded:
+    """builder.text.fold without its per-character Python loop: same folded text, same offsets."""
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        return fold(text)
+    if text.isascii():
+        return Folded(text, text, _Origin([], len(text)))  # type: ignore[arg-type]
+    drops = [m.start() for m in _DROP.finditer(text)]
+    kept = _DROP.sub("", text) if drops else text
+    folded = _MAPPED.sub(_map_char, kept)
+    return Folded(text, folded, _Origin(drops, len(kept)))  # type: ignore[arg-type]
+
+
+_MAPPED = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD_TABLE) + "]")
+
+
+def _map_char(m: re.Match[str]) -> str:
+    return _FOLD_TABLE[ord(m.group())]
+
+
+@lru_cache(maxsize=32)
+def analyse(text: str) -> tuple[Folded, list[Token]]:
+    """Folded text and tokens, cached: the gazetteer and the actor lexicon read the same sentences."""
+    folded = fast_fold(text)
+    return folded, PhraseIndex.tokens(folded)
 
 
 def _letters(text: str) -> str:
@@ -61,7 +108,7 @@ def name_key(name: str) -> tuple[str, ...]:
     return tuple(norm_token(m.group()) for m in _TOKEN.finditer(fold_text(name)))
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     start: int          # in the folded text
     end: int
@@ -69,7 +116,7 @@ class Token:
     key: str            # normalised
 
 
-@dataclass
+@dataclass(slots=True)
 class Hit:
     """A lexicon entry found at tokens [first, last) of a text."""
 
@@ -93,6 +140,7 @@ class PhraseIndex:
     max_len: dict[str, int] = field(default_factory=dict)
     cased: dict[tuple[str, ...], str] = field(default_factory=dict)   # keys that must match case
     min_stem: int = 2
+    _cache: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict, repr=False)
 
     def add(self, name: str, value: Any, *, replace: bool = True) -> tuple[str, ...] | None:
         key = name_key(name)
@@ -110,11 +158,27 @@ class PhraseIndex:
 
     @staticmethod
     def tokens(folded: Folded) -> list[Token]:
-        return [Token(m.start(), m.end(), m.group(), norm_token(m.group()))
-                for m in _TOKEN.finditer(folded.text)]
+        out = []
+        for m in _TOKEN.finditer(folded.text):
+            word = m.group()
+            key = word if word[0] > "\u0600" else norm_token(word)
+            out.append(Token(m.start(), m.end(), word, key))
+        return out
 
-    def variants(self, token: Token) -> Iterator[tuple[str, str]]:
-        """(lookup form, stripped clitic) of a token: as written first, then without proclitics."""
+    def variants(self, token: Token) -> tuple[tuple[str, str], ...]:
+        """(lookup form, stripped clitic) of a token that start some name: as written first, then
+        without proclitics. Cached per word: a news corpus repeats its words."""
+        cache = self._cache
+        key = token.key if token.key[0] > "\u0600" or not token.surface.endswith("s") else token.surface
+        found = cache.get(key)
+        if found is None:
+            if len(cache) > 200_000:
+                cache.clear()
+            found = tuple(v for v in self._variants(token) if v[0] in self.max_len)
+            cache[key] = found
+        return found
+
+    def _variants(self, token: Token) -> Iterator[tuple[str, str]]:
         yield token.key, ""
         surface = token.key
         if _ARABIC_START.match(surface):
@@ -135,9 +199,7 @@ class PhraseIndex:
         n_tokens = len(tokens)
         for i, token in enumerate(tokens):
             for variant, clitic in self.variants(token):
-                longest = self.max_len.get(variant)
-                if not longest:
-                    continue
+                longest = self.max_len[variant]
                 # the words of a name are joined by spaces or hyphens only, never by punctuation
                 last = i + 1
                 limit = min(n_tokens, i + longest)
@@ -315,8 +377,7 @@ class Gazetteer:
     # ---- finding -------------------------------------------------------------------------------
 
     def find(self, text: str, lang: str = "ar") -> list[PlaceMatch]:
-        folded = fold(text)
-        tokens = self.index.tokens(folded)
+        folded, tokens = analyse(text)
         hits = [h for h in self.index.hits(folded, tokens) if self._allowed(h, tokens)]
         chosen = self._merge_within(PhraseIndex.select(hits), tokens, folded)
         out = []
