@@ -127,7 +127,7 @@ class _Pattern:
     resolve: Callable[[re.Match[str], _Ctx], Res | None]
 
 
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"[^\W\d]+|\d+")
 _CLITICS = frozenset("وفبلك")
 _DIGIT_CLASS = frozenset({"D"})
 _REACH = 90  # characters an expression may reach before or after its trigger word
@@ -589,6 +589,8 @@ def _build_ar(lex: _Lexicon) -> list[_Pattern]:
         after = ctx.text[m.end():m.end() + 6]
         if re.match(r"\s+(?:من|علي)(?!\w)", after):
             return None  # "قبل يومين من الهجوم": relative to another event
+        if not (m.group("n") or m.group("vn") or m.group("dual")) and _key(m.group("x")) in lex.vague:
+            return None  # "قبل أيام": a vague window, not one day
         past = _key(m.group("dir")) in past_w
         sign = -1 if past else 1
         if m.group("dual"):
@@ -632,7 +634,8 @@ def _build_ar(lex: _Lexicon) -> list[_Pattern]:
             if s > e:
                 return None
             return s, e, unit, True, False
-        s, e = _part_range(ctx, m.group("part"), unit, s, e)
+        part = m.group("part") or m.group("earlier")
+        s, e = _part_range(ctx, part, unit, s, e)
         del fam
         return s, e, unit, True, None
 
