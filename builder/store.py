@@ -26,6 +26,7 @@ class LoadedEvents:
     paths: dict[str, Path] = field(default_factory=dict)      # id → first file with that id
     files: list[Path] = field(default_factory=list)           # the file of each event, in order
     problems: list[Problem] = field(default_factory=list)
+    nodes: dict[Path, object] = field(default_factory=dict)   # parsed YAML of each file (line numbers)
 
     @property
     def errors(self) -> list[Problem]:
@@ -66,8 +67,8 @@ def display_path(path: Path) -> str:
         return path.as_posix()
 
 
-def load_event_file(path: Path) -> tuple[Event | None, list[Problem]]:
-    """One event file → (event, []) or (None, problems)."""
+def load_event_file(path: Path, nodes: dict | None = None) -> tuple[Event | None, list[Problem]]:
+    """One event file → (event, []) or (None, problems). `nodes` collects the parsed YAML."""
     shown = display_path(path)
     try:
         raw = path.read_bytes()
@@ -82,6 +83,8 @@ def load_event_file(path: Path) -> tuple[Event | None, list[Problem]]:
                               "save the file as UTF-8 (your editor's 'Save with encoding')")]
     try:
         node = compose(text)
+        if nodes is not None:
+            nodes[path] = node
         data = construct(node)
     except YamlError as exc:
         return None, [Problem(shown, exc.line, exc.col, "yaml", exc.message, exc.hint)]
@@ -172,7 +175,7 @@ def load_events(events_dir: Path) -> LoadedEvents:
     """Every event file under `events_dir`, with problems for those that cannot be used."""
     loaded = LoadedEvents()
     for path in iter_event_files(events_dir):
-        event, problems = load_event_file(path)
+        event, problems = load_event_file(path, loaded.nodes)
         loaded.problems.extend(problems)
         if event is not None:
             loaded.events.append(event)

@@ -49,8 +49,8 @@ def known_modes(project_dir: Path | None = None) -> dict[str, str]:
 class _Lines:
     """Line numbers of fields, parsing each file at most once."""
 
-    def __init__(self) -> None:
-        self._nodes: dict[Path, object] = {}
+    def __init__(self, nodes: dict[Path, object] | None = None) -> None:
+        self._nodes: dict[Path, object] = dict(nodes or {})
 
     def __call__(self, path: Path, field_path: tuple) -> tuple[int, int]:
         if path not in self._nodes:
@@ -68,7 +68,7 @@ def field_line(path: Path, field_path: tuple) -> tuple[int, int]:
 
 def check_consistency(loaded: LoadedEvents, project_dir: Path | None = None) -> list[Problem]:
     root = project_dir or Path.cwd()
-    lines = _Lines()
+    lines = _Lines(loaded.nodes)
     problems: list[Problem] = []
     first_file: dict[str, Path] = {}
     modes = known_modes(project_dir)

@@ -45,13 +45,26 @@ for _first, _resolvers in list(_StrictLoader.yaml_implicit_resolvers.items()):
     ]
 
 
+_CLoader = getattr(yaml, "CSafeLoader", None)
+_FastLoader: type | None = None
+if _CLoader is not None:
+    class _FastLoader(_CLoader):  # type: ignore[no-redef,valid-type,misc]
+        """libyaml: fast, and bounds nesting depth itself. Aliases are found after composing (an
+        alias is a node shared by two parents) and the file is then re-read by the strict loader,
+        which names the line of the anchor."""
+
+    _FastLoader.yaml_implicit_resolvers = dict(_StrictLoader.yaml_implicit_resolvers)
+
+
 def compose(text: str) -> yaml.Node | None:
     """Parse YAML text to a node tree (with line marks). Raises YamlError with the line."""
     if len(text.encode("utf-8", "replace")) > MAX_FILE_BYTES:
         raise YamlError("file is larger than 1 MB", hint="an event file is a few lines; split or trim it")
     text = text.removeprefix("\ufeff")
     try:
-        node = yaml.compose(text, Loader=_StrictLoader)
+        node = yaml.compose(text, Loader=_FastLoader or _StrictLoader)
+        if _FastLoader is not None and _has_shared_nodes(node):
+            node = yaml.compose(text, Loader=_StrictLoader)   # raises at the anchor
     except yaml.MarkedYAMLError as exc:
         raise _marked(exc, "fix the YAML syntax on that line") from exc
     except yaml.YAMLError as exc:
@@ -60,6 +73,24 @@ def compose(text: str) -> yaml.Node | None:
         raise YamlError("is nested too deeply", hint="an event file is a flat list of fields") from exc
     _check_duplicate_keys(node)
     return node
+
+
+def _has_shared_nodes(node: yaml.Node | None) -> bool:
+    seen: set[int] = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current is None:
+            continue
+        if id(current) in seen:
+            return True
+        seen.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            for key, value in current.value:
+                stack += [key, value]
+        elif isinstance(current, yaml.SequenceNode):
+            stack += current.value
+    return False
 
 
 def _marked(exc: yaml.MarkedYAMLError, hint: str) -> YamlError:
