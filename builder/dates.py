@@ -909,7 +909,7 @@ def _build_en(lex: _Lexicon) -> list[_Pattern]:
             return None
         return _resolve_day_month(ctx, m, int(m.group("d")), mon, m.group("y"))
 
-    add("absolute", rf"(?:{WD}\.?\s*,?\s+)?(?:the\s+)?(?P<d>\d{{1,2}}){ORDSUF}\s+(?:of\s+)?(?P<mon>{MON})\.?"
+    add("absolute", rf"(?:{WD}\.?\s*,?\s+)?(?:the\s+)?(?P<d>\d{{1,2}}){ORDSUF}\s+(?:of\s+)?(?P<mon>{MON})"
         rf"(?:\s*,?\s*(?P<y>{YEAR})(?!\d))?", r_abs)
     add("absolute", rf"(?:{WD}\.?\s*,?\s+)?(?P<mon>{MON})\.?\s+(?P<d>\d{{1,2}}){ORDSUF}(?![\d:])"
         rf"(?:\s*,?\s*(?P<y>{YEAR})(?!\d))?", r_abs)
@@ -983,7 +983,7 @@ def _build_en(lex: _Lexicon) -> list[_Pattern]:
         s, e = _part_range(ctx, m.group("part"), unit, s, e)
         return s, e, unit, True, None
 
-    add("week", rf"(?:(?P<later>later)\s+(?:this|in\s+the)\s+(?P<u0>{UNITW})(?=\W|$)|(?P<earlier>earlier)\s+(?:this|in\s+the)\s+)?"
+    add("week", rf"(?:(?P<later>later)\s+(?:this|in\s+the)\s+(?P<u0>{UNITW})(?=\W|$)|(?P<earlier>earlier)\s+(?:in\s+)?(?=this|the|last|next))?"
         rf"(?:(?P<part>{PART})\s+)?(?:(?P<mod>{MOD})\s+)(?P<u>{UNITW})"
         rf"|(?P<later2>later)\s+this\s+(?P<u2>{UNITW})",
         lambda m, ctx: r_period(_EnPeriod(m), ctx))
@@ -1028,7 +1028,7 @@ def _build_en(lex: _Lexicon) -> list[_Pattern]:
         s, e = _part_range(ctx, m.group("part"), "year", date(y, 1, 1), date(y, 12, 31))
         return s, e, "year", True, None
 
-    add("year", rf"(?:(?P<part>{PART})[-\s]+(?:in\s+)?)?(?P<y>(?:1[89]|20)\d{{2}})(?![\d/.-]|s\b|'s)", r_year)
+    add("year", rf"(?:(?P<part>{PART})[-\s]+(?:in\s+)?)?(?P<y>(?:1[89]|20)\d{{2}})(?![\d/-]|\.\d|s\b|'s)", r_year)
 
     def r_range(m: re.Match[str], ctx: _Ctx) -> Res | None:
         m1 = month_of(m.group("m1") or m.group("m2") or "")
@@ -1053,8 +1053,8 @@ def _build_en(lex: _Lexicon) -> list[_Pattern]:
     add("range", rf"(?:(?:between|from)\s+)?(?P<m1>{MON})\.?\s+(?P<d1>\d{{1,2}}){ORDSUF}\s*{JOIN}\s*(?:(?P<m2>{MON})\.?\s+)?"
         rf"(?P<d2>\d{{1,2}}){ORDSUF}(?![\d:])(?:\s*,?\s*(?P<y>{YEAR}))?", r_range)
     add("range", rf"(?:(?:between|from)\s+)?(?:the\s+)?(?P<d1>\d{{1,2}}){ORDSUF}\s+(?:of\s+)?(?:(?P<m1>{MON})\.?\s+)?"
-        rf"{JOIN}\s*(?:the\s+)?(?P<d2>\d{{1,2}}){ORDSUF}\s+(?:of\s+)?(?P<m2>{MON})\.?(?:\s*,?\s*(?P<y>{YEAR}))?", r_range)
-    add("range", rf"(?P<d1>\d{{1,2}})\s*[-–]\s*(?P<d2>\d{{1,2}})\s+(?P<m2>{MON})(?P<m1>)?\.?(?:\s*,?\s*(?P<y>{YEAR}))?",
+        rf"{JOIN}\s*(?:the\s+)?(?P<d2>\d{{1,2}}){ORDSUF}\s+(?:of\s+)?(?P<m2>{MON})(?:\s*,?\s*(?P<y>{YEAR}))?", r_range)
+    add("range", rf"(?P<d1>\d{{1,2}})\s*[-–]\s*(?P<d2>\d{{1,2}})\s+(?P<m2>{MON})(?P<m1>)?(?:\s*,?\s*(?P<y>{YEAR}))?",
         r_range)
 
     def r_range_years(m: re.Match[str], ctx: _Ctx) -> Res | None:
