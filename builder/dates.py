@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the grammar is long regular expressions; they read better unbroken)
 """Date engine: find time expressions in a text and resolve them against the publication date.
 
 Conventions (DESIGN.md "Dates", docs/dates.md):
@@ -1063,7 +1064,7 @@ def _build_en(lex: _Lexicon) -> list[_Pattern]:
             return None
         return date(y1, 1, 1), date(y2, 12, 31), "year", False, None
 
-    add("range", rf"(?:between|from)\s+(?P<y1>(?:1[89]|20)\d{{2}})\s+(?:and|to|until|till)\s+(?P<y2>(?:1[89]|20)\d{{2}})",
+    add("range", r"(?:between|from)\s+(?P<y1>(?:1[89]|20)\d{2})\s+(?:and|to|until|till)\s+(?P<y2>(?:1[89]|20)\d{2})",
         r_range_years)
 
     def r_vague(m: re.Match[str], ctx: _Ctx) -> Res | None:
