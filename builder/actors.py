@@ -288,13 +288,13 @@ class ActorLexicon:
             return chosen
         taken = {i for h in chosen for i in range(h.first, h.last)}
         extra = []
-        clitics = self.index.clitics
+        clitics = set(self.index.clitics)
         for i, token in enumerate(tokens):
             if i in taken:
                 continue
             key, clitic = token.key, ""
             if key not in shorts:
-                clitic = next((c for c in clitics if key.startswith(c) and key[len(c):] in shorts), "")
+                clitic = next((key[:n] for n in (1, 2, 3, 4) if key[n:] in shorts and key[:n] in clitics), "")
                 if not clitic:
                     continue
                 key = key[len(clitic):]
