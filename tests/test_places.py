@@ -32,7 +32,7 @@ def test_seed_places(gaz: Gazetteer) -> None:
         "مطار أربيل": "Erbil International Airport",
         "المنطقة الخضراء": "Green Zone (Baghdad)",
         "قاعدة بلد الجوية": "Balad Air Base",
-        "محافظة الديوانية": "Diwaniyah Governorate",
+        "محافظة الديوانية": "Diwaniyah",
         "طهران": "Tehran",
         "إيران": "Iran",
         "البوكمال": "Al-Bukamal",
@@ -69,7 +69,7 @@ def test_green_zone_in_baghdad_is_one_match(gaz: Gazetteer) -> None:
     ("قصف قرب ألبوكمال وأبو كمال", ["Al-Bukamal"] * 2),
     ("من طهرانَ إلى دِمشقَ", ["Tehran", "Damascus"]),        # diacritics
     ("في بغــداد", ["Baghdad"]),                             # tatweel
-    ("في محافظة الديوانية جنوبي العراق", ["Diwaniyah Governorate", "Iraq"]),
+    ("في محافظة الديوانية جنوبي العراق", ["Diwaniyah", "Iraq"]),
 ])
 def test_arabic_clitics_and_folding(gaz: Gazetteer, text: str, expected: list[str]) -> None:
     assert names(gaz, text) == expected
@@ -103,7 +103,7 @@ def test_stoplisted_names_count_after_a_cue(gaz: Gazetteer) -> None:
 def test_longest_match_wins(gaz: Gazetteer) -> None:
     assert names(gaz, "استهدف صاروخ مطار أربيل الدولي") == ["Erbil International Airport"]
     assert names(gaz, "سقطت قذائف على قاعدة عين الأسد في الأنبار") == [
-        "Ain al-Asad Air Base", "Anbar Governorate"]
+        "Ain al-Asad Air Base", "Anbar"]
     assert names(gaz, "قصفت الطائرات قطاع غزة") == ["Gaza Strip"]
     assert names(gaz, "فيلق القدس") == []                                # not a place
     assert names(gaz, "وقال متحدث باسم قوات سوريا الديمقراطية") == []
