@@ -1204,8 +1204,9 @@ def _dateline_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     months = dict(lex.months)
     mon = "(?:" + "|".join(sorted((re.escape(k) for k in months), key=len, reverse=True)) + ")"
     wd = "(?:" + "|".join(sorted((re.escape(k) for k in lex.weekdays), key=len, reverse=True)) + ")"
-    full = re.compile(rf"^\s*(?:{wd}\.?,?\s+)?(?P<d>\d{{1,2}})\s+(?P<mon>{mon})\.?,?\s+(?P<y>\d{{4}})"
-                      rf"|^\s*(?:{wd}\.?,?\s+)?(?P<mon2>{mon})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})"
+    lead = r"(?:(?:Posted|Published|Updated|Last\s+updated)(?:\s+on)?\s*:?\s+)?"
+    full = re.compile(rf"^\s*{lead}(?:{wd}\.?,?\s+)?(?P<d>\d{{1,2}})\s+(?P<mon>{mon})\.?,?\s+(?P<y>\d{{4}})"
+                      rf"|^\s*{lead}(?:{wd}\.?,?\s+)?(?P<mon2>{mon})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})"
                       rf"|^\s*(?P<nd>\d{{1,2}})[-/.](?P<nm>\d{{1,2}})[-/.](?P<ny>\d{{4}})"
                       rf"|^\s*(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})", re.I | re.M)
     wire = re.compile(rf"^\s*[A-Z][A-Za-z .'-]{{1,40}},\s*(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}})(?:,?\s+(?P<y>\d{{4}}))?"

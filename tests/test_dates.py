@@ -61,6 +61,8 @@ def test_offsets_survive_diacritics_and_tatweel():
     ("Title\n\n12 February 2015 Casualties mount", date(2015, 2, 12)),
     ("Title\n\n06-01-2016 8 Civilians Killed", date(2016, 1, 6)),
     ("BEIRUT, April 7 (Reuters) - Syrian forces said on Friday ... in 2017", date(2017, 4, 7)),
+    ("Title\n\nPosted on April 4 2017 by Asharq Al-Awsat", date(2017, 4, 4)),
+    ("Title\n\nPublished February 18 2015 The Syrian army", date(2015, 2, 18)),
     ("No date here at all.", None),
 ])
 def test_find_dateline(text, want):
