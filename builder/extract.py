@@ -1,7 +1,18 @@
 """Extract events from an article: sentences → cues → typed, dated, placed, sourced events.
 
-Rule- and lexicon-based. Language knowledge (cue words, continuations, connectives) is read from
-builder/data/cues_<lang>.yaml; places and actors come from the gazetteer and the actors list.
+Rule- and lexicon-based. All language knowledge is data in builder/data/cues_<lang>.yaml (cue words
+per PLOVER type and mode, the words for negation, plans, conditions, threats, relative clauses,
+light verbs, continuations, title connectives, teaser lines); places and actors come from the
+gazetteer and the actor lexicon. What one sentence gives:
+
+- its *main* event: the highest-priority cue that is the sentence's action (a verb, or a noun after
+  a light verb such as "شن هجوما"); a reported-speech sentence ("وقال ... إن") is a statement unless
+  it reports a deed;
+- events voiced *during* it ("دان ظريف خلال اللقاء …": the condemnation and the meeting);
+- *background* mentions that carry a date of their own ("القصف الأميركي الأخير") as their own events;
+- nothing for a cue that is negated, conditional, planned (a planned visit is a `future` consult, a
+  planned attack is no attack), threatened (the threat is the event), wanted stopped ("لوقف
+  الهجمات"), or a bare noun talked about without an anchor (casualties, crowds, a date).
 """
 
 from __future__ import annotations
@@ -18,61 +29,376 @@ from .models import Article, Event, Place, Source, format_partial_date
 from .places import Gazetteer, PlaceMatch
 from .text import Folded, fold, fold_text, split_sentences
 
-_CLITIC_BEFORE = r"(?:[وف]?(?:[بلك]|ل?ل)?(?:ال)?)"
-_WORD_END = r"(?:[اهيةتن]{0,3})(?![\w])"
+_AR_BEFORE = r"(?:[وف]?(?:[بلك]|ل?ل|س)?(?:ال)?)"
+_AR_AFTER = r"(?:[اهيةتنو]{0,3})"
+_EN_AFTER = r"(?:s|es|ed|d|ing)?"
+_TOKEN = re.compile(r"[\w'’-]+")
+_CLAUSE_BREAK = re.compile(r"[,;:؛،\"«»()\[\]]")
+_AR_VERB_ENDINGS = frozenset(
+    [
+        "",
+        "ت",
+        "وا",
+        "ا",
+        "ه",
+        "ها",
+        "هم",
+        "هما",
+        "نا",
+        "تا",
+        "ته",
+        "تها",
+        "تهم",
+        "وه",
+        "وها",
+        "وهم",
+        "ن",
+        "ي",
+        "و",
+    ]
+)
+_ANCHOR_REACH = 15  # tokens either side of a cue in which its anchors count
+_AR_PREPOSITION_CLITIC = re.compile(r"[بلك]|ال")
+_EN_DETERMINERS = frozenset("the a an of in on after this that its their his her these those".split())
 
 
+# -- the cue book: one language's knowledge, compiled ------------------------------------------------
 @dataclass(frozen=True)
-class Cue:
-    type: str
-    mode: str | None
+class TypeSpec:
+    name: str
     priority: int
-    start: int          # folded offsets within the sentence
-    end: int
-    verb: bool          # a verb of the sentence (its main action) rather than a noun in it
+    anchored: bool
+    realized: bool
+    anchors: re.Pattern[str] | None
+    support: re.Pattern[str] | None
+    exclude: re.Pattern[str] | None
 
 
 @dataclass(frozen=True)
 class CueBook:
-    types: tuple[tuple[str, int, re.Pattern[str], re.Pattern[str] | None], ...]
-    modes: tuple[tuple[str, str, re.Pattern[str]], ...]
-    continuation: re.Pattern[str]
-    connectives: re.Pattern[str]
+    lang: str
+    specs: dict[str, TypeSpec]
+    cues: re.Pattern[str]  # every cue word; groups pre, core
+    index: dict[str, tuple[tuple[str, bool], ...]]  # core → ((type, is verb form), ...)
+    opening_only: frozenset[str]  # cues that count only as a sentence's first word
+    modes: tuple[tuple[str, str, re.Pattern[str]], ...]  # (mode, type, pattern)
+    modality: dict[str, re.Pattern[str] | None]
+    windows: dict[str, int]
+    negation_exceptions: re.Pattern[str] | None
+    continuation: re.Pattern[str] | None
+    connectives: re.Pattern[str] | None
+    complementizers: re.Pattern[str] | None
+    not_story_headings: frozenset[str]
+    not_story_prefixes: re.Pattern[str] | None
+
+    @property
+    def types(self):
+        """(type, priority, pattern, None) per type: the keyword view used by the baseline."""
+        return tuple(
+            (s.name, s.priority, _TYPE_PATTERNS[(self.lang, s.name)], None) for s in self.specs.values()
+        )
 
 
-def _alternation(words: list[str]) -> str:
-    folded = sorted({fold_text(w) for w in words}, key=len, reverse=True)
+_TYPE_PATTERNS: dict[tuple[str, str], re.Pattern[str]] = {}
+
+
+def _norm(text: str, lang: str) -> str:
+    text = fold_text(text)
+    return " ".join(text.lower().split()) if lang == "en" else " ".join(text.split())
+
+
+def _alternation(words, lang: str) -> str:
+    folded = sorted({_norm(w, lang) for w in words if str(w).strip()}, key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in folded)
 
 
-def _word_pattern(words: list[str]) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w]){_CLITIC_BEFORE}(?:{_alternation(words)}){_WORD_END}")
+def _word_pattern(words, lang: str, inflect: bool = True) -> re.Pattern[str] | None:
+    alt = _alternation(words or [], lang)
+    if not alt:
+        return None
+    if lang == "en":
+        after = _EN_AFTER if inflect else ""
+        return re.compile(rf"(?<![\w'-])(?P<pre>)(?P<core>{alt}){after}(?![\w-])", re.IGNORECASE)
+    before = _AR_BEFORE if inflect else r"(?:[وف]?)"
+    after = _AR_AFTER if inflect else ""
+    return re.compile(rf"(?<!\w)(?P<pre>{before})(?P<core>{alt}){after}(?!\w)")
+
+
+def _strict_pattern(words, lang: str) -> re.Pattern[str] | None:
+    """Modality words: as listed (an Arabic و/ف may be glued on), no endings."""
+    return _word_pattern(words, lang, inflect=False)
 
 
 @cache
 def cue_book(lang: str) -> CueBook:
     data = load_data(f"cues_{lang}")
-    types = []
+    specs: dict[str, TypeSpec] = {}
+    index: dict[str, list[tuple[str, bool]]] = {}
+    all_words: list[str] = []
+    opening_only: set[str] = set()
     for name, spec in data["types"].items():
-        verbs = spec.get("verbs") or []
-        types.append((name, int(spec.get("priority", 0)), _word_pattern(spec["cues"]),
-                      _word_pattern(verbs) if verbs else None))
-    modes = [(name, spec["type"], _word_pattern(spec["cues"])) for name, spec in data.get("modes", {}).items()]
-    continuation = re.compile(rf"^\s*(?:{_alternation(data.get('continuations', []))})(?![\w])")
-    connectives = re.compile(rf"^\s*(?:(?:{_alternation(data.get('title_connectives', []))})\s+)+")
-    return CueBook(tuple(types), tuple(modes), continuation, connectives)
+        opening = [str(c) for c in spec.get("opening_cues") or []]
+        opening_only.update(_norm(c, lang) for c in opening)
+        cues = [str(c) for c in spec.get("cues") or []] + opening
+        verbs = {_norm(str(v), lang) for v in [*(spec.get("verbs") or []), *opening]}
+        for word in [*cues, *verbs]:
+            key = _norm(word, lang)
+            entry = (name, key in verbs)
+            if entry not in index.setdefault(key, []):
+                index[key].append(entry)
+            all_words.append(word)
+        specs[name] = TypeSpec(
+            name,
+            int(spec.get("priority", 0)),
+            bool(spec.get("anchored")),
+            bool(spec.get("realized")),
+            _word_pattern(spec.get("anchors"), lang),
+            _word_pattern(spec.get("support"), lang),
+            _word_pattern(spec.get("exclude"), lang),
+        )
+        _TYPE_PATTERNS[(lang, name)] = _word_pattern([*cues, *verbs], lang)
+    modes = tuple(
+        (name, spec["type"], _word_pattern(spec["cues"], lang))
+        for name, spec in (data.get("modes") or {}).items()
+    )
+    mod = data.get("modality") or {}
+    modality = {
+        key: _strict_pattern(mod.get(key), lang)
+        for key in (
+            "negation",
+            "future",
+            "future_after",
+            "hypothetical",
+            "threat",
+            "cancel",
+            "relative",
+            "light_verbs",
+            "background",
+            "accompanying",
+            "anaphora",
+        )
+    }
+    windows = {key[:-7]: int(value) for key, value in mod.items() if key.endswith("_window")}
+    story = data.get("not_story") or {}
+    return CueBook(
+        lang=lang,
+        specs=specs,
+        cues=_word_pattern(all_words, lang),
+        index={k: tuple(v) for k, v in index.items()},
+        opening_only=frozenset(opening_only),
+        modes=modes,
+        modality=modality,
+        windows=windows,
+        negation_exceptions=_strict_pattern(mod.get("negation_exceptions"), lang),
+        continuation=_opening(data.get("continuations"), lang),
+        connectives=_opening(data.get("title_connectives"), lang, repeat=True),
+        complementizers=_strict_pattern(data.get("complementizers"), lang),
+        not_story_headings=frozenset(_norm(h, lang).strip(" :.") for h in story.get("headings") or []),
+        not_story_prefixes=_opening(story.get("line_prefixes"), lang),
+    )
+
+
+def _opening(words, lang: str, repeat: bool = False) -> re.Pattern[str] | None:
+    alt = _alternation(words or [], lang)
+    if not alt:
+        return None
+    flags = re.IGNORECASE if lang == "en" else 0
+    if repeat:
+        return re.compile(rf"^[\s,،:\-–—]*(?:(?:{alt})(?![\w])[\s,،:\-–—]*)+", flags)
+    return re.compile(rf"^\s*(?:{alt})(?![\w])", flags)
 
 
 @cache
-def _gazetteer() -> Gazetteer:
+def gazetteer() -> Gazetteer:
     return Gazetteer.load(project_files("places"))
 
 
 @cache
-def _actors() -> ActorLexicon:
-    return ActorLexicon.load(project_files("actors"))
+def actor_lexicon() -> ActorLexicon | None:
+    try:
+        return ActorLexicon.load(project_files("actors"))
+    except NotImplementedError:  # the actor lexicon is optional for extraction
+        return None
 
 
+# -- cues in one sentence ---------------------------------------------------------------------------
+@dataclass
+class Cue:
+    type: str
+    priority: int
+    start: int  # folded offsets within the sentence
+    end: int
+    predicate: bool  # the sentence's action (a verb form, or a noun after a light verb)
+    future: bool = False
+    relative: bool = False  # inside a relative clause: a mention of something else
+    background: bool = False  # after "بعد/منذ/since": a prior event
+    accompanying: bool = False  # after "خلال/during": happening alongside the main event
+    anaphoric: bool = False  # "هذه الهجمات": refers back to an event already told
+    definite: bool = False
+
+
+@dataclass
+class SentenceView:
+    folded: Folded
+    text: str  # folded text (lower-cased for English)
+    tokens: list[tuple[int, int]]  # folded token spans
+    breaks: list[int]  # clause-break offsets
+
+
+def _view(sentence: str, lang: str) -> SentenceView:
+    folded = fold(sentence)
+    text = folded.text.lower() if lang == "en" else folded.text
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
+    return SentenceView(folded, text, tokens, breaks)
+
+
+def _window(view: SentenceView, pos: int, n: int, cross_clause: bool = False) -> str:
+    """The n tokens before `pos` (inside its clause unless cross_clause)."""
+    lo = 0 if cross_clause else max((b + 1 for b in view.breaks if b < pos), default=0)
+    before = [t for t in view.tokens if t[1] <= pos and t[0] >= lo]
+    if not before:
+        return ""
+    return " " + view.text[before[-n:][0][0] if n else pos : pos] + " "
+
+
+def _after(view: SentenceView, pos: int, n: int) -> str:
+    hi = min((b for b in view.breaks if b >= pos), default=len(view.text))
+    after = [t for t in view.tokens if t[0] >= pos and t[1] <= hi][:n]
+    return " " + view.text[pos : after[-1][1]] + " " if after else ""
+
+
+def _has(book: CueBook, kind: str, text: str) -> bool:
+    pattern = book.modality.get(kind)
+    return bool(text.strip() and pattern is not None and pattern.search(text))
+
+
+def find_cues(view: SentenceView, book: CueBook) -> list[Cue]:
+    """Every cue of the sentence that still means its event after negation, plans, conditions and
+    threats are taken into account (see the module doc)."""
+    cues: list[Cue] = []
+    excluded: list[tuple[int, int]] = []
+    for spec in book.specs.values():
+        if spec.exclude is not None:
+            excluded.extend(m.span() for m in spec.exclude.finditer(view.text))
+    win = book.windows
+    previous_end = 0
+    for m in book.cues.finditer(view.text):
+        start, end = m.start(), m.end()
+        if any(a <= start < b or a < end <= b for a, b in excluded):
+            continue
+        core = (
+            " ".join(m.group("core").lower().split())
+            if book.lang == "en"
+            else " ".join(m.group("core").split())
+        )
+        pre = m.group("pre")
+        core_start = m.start("core")
+        if core in book.opening_only and view.tokens and view.tokens[0][1] < core_start:
+            previous_end = end
+            continue
+        suffix = view.text[m.end("core") : end]
+        entries = book.index.get(core, ())
+        if book.lang == "ar" and suffix not in _AR_VERB_ENDINGS and entries and all(v for _t, v in entries):
+            previous_end = end
+            continue  # "وزارة" is not the verb زار, "طالبان" not طالب
+        for event_type, verb_form in entries:
+            spec = book.specs[event_type]
+            predicate = verb_form and "ة" not in suffix and _verb_reading(view, book, pre, core_start)
+            cue = Cue(event_type, spec.priority, core_start, end, predicate)
+            neg = _window(view, core_start, win.get("negation", 2))
+            if book.negation_exceptions is not None:
+                neg = book.negation_exceptions.sub(" ", neg)
+            if _has(book, "negation", neg):
+                continue
+            if _has(book, "hypothetical", _window(view, core_start, win.get("hypothetical", 4))):
+                continue
+            if event_type != "threaten" and _has(
+                book, "threat", _window(view, core_start, win.get("threat", 4))
+            ):
+                continue
+            if _has(book, "cancel", _window(view, core_start, win.get("cancel", 2))):
+                continue
+            cue.future = (
+                (book.lang == "ar" and "س" in pre and verb_form)
+                or _has(book, "future", _window(view, core_start, win.get("future", 3)))
+                or _has(book, "future_after", _after(view, end, 2))
+            )
+            if cue.future and spec.realized:
+                continue
+            between = view.text[previous_end:core_start]
+            cue.relative = _has(book, "relative", _window(view, core_start, win.get("relative", 3))) or (
+                previous_end > 0
+                and not _CLAUSE_BREAK.search(between)
+                and _has(book, "relative", " " + between + " ")
+            )
+            cue.background = _has(book, "background", _window(view, core_start, win.get("background", 2)))
+            cue.accompanying = _has(
+                book, "accompanying", _window(view, core_start, win.get("accompanying", 2))
+            )
+            cue.anaphoric = _has(book, "anaphora", _window(view, core_start, win.get("anaphora", 1)))
+            cue.definite = (
+                "ال" in pre
+                or core.startswith("ال")
+                or (book.lang == "en" and " the " in _window(view, core_start, 1))
+            )
+            if cue.relative or cue.background:
+                cue.predicate = False
+            elif not cue.predicate and _has(
+                book, "light_verbs", _window(view, core_start, win.get("light_verb", 3), True)
+            ):
+                cue.predicate = True
+            cues.append(cue)
+        previous_end = end
+    return cues
+
+
+def _verb_reading(view: SentenceView, book: CueBook, pre: str, core_start: int) -> bool:
+    """A verb-form cue reads as a verb: no preposition or article glued on (Arabic), no determiner
+    before it (English)."""
+    if book.lang == "ar":
+        return not _AR_PREPOSITION_CLITIC.search(pre)
+    before = _window(view, core_start, 1).split()
+    return not (before and before[-1] in _EN_DETERMINERS)
+
+
+def _anchored(view: SentenceView, spec: TypeSpec, cue: Cue, day_spans: list[tuple[int, int]]) -> bool:
+    """A casualty-like anchor anywhere in the sentence, or a day-precise date in the cue's clause;
+    for a verb cue also a supporting word (weapon, attacker, target)."""
+    if spec.anchors is None:
+        return True
+    lo, hi = _clause_bounds(view.text, cue.start)
+    if any(lo <= a < hi and (cue.predicate or 0 <= a - cue.end <= 40) for a, _b in day_spans):
+        return True  # a verb dated in its clause; a noun with its own date ("الغارات الأخيرة")
+    before = [t for t in view.tokens if t[1] <= cue.start][-_ANCHOR_REACH:]
+    after = [t for t in view.tokens if t[0] >= cue.end][:_ANCHOR_REACH]
+    lo = before[0][0] if before else cue.start
+    hi = after[-1][1] if after else cue.end
+    if not cue.predicate and spec.support is not None:  # "هجوم بعبوة ناسفة", "هجوم مسلح"
+        close = [t for t in view.tokens if t[0] >= cue.end][:2]
+        if close and spec.support.search(view.text, cue.end, close[-1][1]):
+            return True
+    patterns = [spec.anchors] + ([spec.support] if cue.predicate and spec.support is not None else [])
+    return any(
+        not (m.start() < cue.end and cue.start < m.end()) and lo <= m.start() < hi
+        for p in patterns
+        for m in p.finditer(view.text)
+    )
+
+
+def find_mode(text: str, event_type: str, book: CueBook) -> str | None:
+    """The most specific mode whose cue appears in the text (the longest cue wins; first listed on a tie)."""
+    best: tuple[int, str] | None = None
+    for name, mode_type, pattern in book.modes:
+        if mode_type != event_type or pattern is None:
+            continue
+        m = pattern.search(text)
+        if m and (best is None or len(m.group()) > best[0]):
+            best = (len(m.group()), name)
+    return best[1] if best else None
+
+
+# -- drafts -------------------------------------------------------------------------------------------
 @dataclass
 class Draft:
     """An event under construction, before it gets an id."""
@@ -88,30 +414,11 @@ class Draft:
     places: list[Place]
     actors: list[str]
     title: str
-    position: int                      # order of appearance in the article
-    background: bool = False           # mentioned in passing, dated on its own
+    position: int  # order of appearance in the article
+    background: bool = False  # mentioned in passing, dated on its own
+    paragraph: int = 0
+    dated: bool = False  # the date came from the event's own words
     speaker_key: tuple[str, ...] = field(default=())
-
-
-def find_cues(folded: str, book: CueBook) -> list[Cue]:
-    cues: list[Cue] = []
-    for name, priority, pattern, verbs in book.types:
-        for m in pattern.finditer(folded):
-            is_verb = m.start() < 25 or bool(verbs and verbs.fullmatch(m.group()))
-            cues.append(Cue(name, None, priority, m.start(), m.end(), is_verb))
-    return sorted(cues, key=lambda c: (c.start, -c.priority))
-
-
-def find_mode(folded: str, event_type: str, book: CueBook) -> str | None:
-    """The most specific mode whose cue appears in the sentence (first listed wins on a tie)."""
-    best: tuple[int, str] | None = None
-    for name, mode_type, pattern in book.modes:
-        if mode_type != event_type:
-            continue
-        m = pattern.search(folded)
-        if m and (best is None or len(m.group()) > best[0]):
-            best = (len(m.group()), name)
-    return best[1] if best else None
 
 
 def _dedupe_places(matches: list[PlaceMatch]) -> list[Place]:
@@ -121,29 +428,53 @@ def _dedupe_places(matches: list[PlaceMatch]) -> list[Place]:
     return list(seen.values())
 
 
-def _title(sentence: str, book: CueBook, lang: str, limit: int = 14) -> str:
-    """Headline-like: the sentence's own words, leading connectives dropped, cut at a clause."""
-    folded = fold(sentence)
-    m = book.connectives.match(folded.text)
-    start = folded.span(0, m.end())[1] if m else 0
-    text = sentence[start:].strip(" ،,:؛;")
-    words = text.split()
-    cut = []
-    for word in words:
-        cut.append(word)
-        if len(cut) >= limit or (len(cut) >= 6 and word.endswith(("،", ",", ":", "؛"))):
+_PARENS = re.compile(r"\s*\([^()]{0,80}\)")
+_QUOTES = str.maketrans("", "", '«»"“”')
+
+
+def make_title(sentence: str, book: CueBook, start: int = 0, limit: int = 14) -> str:
+    """Headline-like: the event's own words from `start` (original offset), leading connectives and
+    quote marks dropped, parentheses left out, cut at a clause."""
+    text = _PARENS.sub("", sentence[start:]).translate(_QUOTES).strip(" ،,:؛;.-–—")
+    for _ in range(3):
+        if book.connectives is None:
             break
-    title = " ".join(cut).rstrip("،,:؛;.")
-    if len(cut) < len(words):
-        title += " …" if lang == "ar" else " …"
-    return title
+        folded = fold(text)
+        probe = folded.text.lower() if book.lang == "en" else folded.text
+        m = book.connectives.match(probe)
+        if not m or m.end() == 0:
+            break
+        # an Arabic connective glued to the next word (و, ف) is only dropped as a whole word
+        cut = folded.span(0, m.end())[1] if m.end() < len(folded.text) else len(text)
+        if cut >= len(text):
+            break
+        text = text[cut:].strip(" ،,:؛;.-–—")
+    words = text.split()
+    cut_words: list[str] = []
+    for word in words:
+        cut_words.append(word)
+        if len(cut_words) >= limit or (len(cut_words) >= 5 and word.endswith(("،", ",", ":", "؛", ";"))):
+            break
+    title = " ".join(cut_words).rstrip("،,:؛;.")
+    if len(cut_words) < len(words):
+        title += " …"
+    if book.lang == "en" and title:
+        title = title[0].upper() + title[1:]
+    return title or sentence[:80]
 
 
-def _clause_bounds(folded: str, pos: int) -> tuple[int, int]:
-    """The comma-delimited clause of the sentence around `pos`."""
-    left = max(folded.rfind(",", 0, pos), folded.rfind(";", 0, pos))
-    right_candidates = [i for i in (folded.find(",", pos), folded.find(";", pos)) if i != -1]
-    return left + 1, min(right_candidates) if right_candidates else len(folded)
+def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The comma-delimited clause of the (folded) sentence around `pos`."""
+    left = max(text.rfind(",", 0, pos), text.rfind(";", 0, pos), text.rfind("،", 0, pos))
+    rights = [i for i in (text.find(",", pos), text.find(";", pos), text.find("،", pos)) if i != -1]
+    return left + 1, min(rights) if rights else len(text)
+
+
+def _safe_times(text: str, published: date, lang: str) -> list[dates.TimeExpression]:
+    try:
+        return dates.find_time_expressions(text, published, lang)
+    except NotImplementedError:  # the date engine is being written; sentences then inherit dates
+        return []
 
 
 class ArticleExtractor:
@@ -153,76 +484,294 @@ class ArticleExtractor:
     def __init__(self, article: Article):
         self.article = article
         self.lang = article.lang if article.lang in ("ar", "en") else "ar"
-        self.book = cue_book(self.lang) if self.lang == "ar" else cue_book("ar")
+        self.book = cue_book(self.lang)
         self.drafts: list[Draft] = []
         self.last_main: Draft | None = None
+        self.title_key = _norm(article.title, self.lang) if article.title else ""
+
+    def story_paragraphs(self) -> list[str]:
+        """The article's paragraphs without teasers, app prompts and trailing headline lists."""
+        book = self.book
+        kept: list[str] = []
+        for paragraph in self.article.paragraphs:
+            key = _norm(paragraph, self.lang).strip(" :.-–—")
+            if key in book.not_story_headings:
+                break  # a "read also" heading: the rest are teasers
+            if book.not_story_prefixes is not None and book.not_story_prefixes.match(key):
+                continue
+            kept.append(paragraph)
+        # short headline-like lines at the end (no closing punctuation) are related-story teasers
+        while (
+            len(kept) > 1
+            and len(kept[-1].split()) <= 15
+            and not kept[-1].rstrip().endswith((".", "!", "?", "؟", "»", '"', "”", ":"))
+        ):
+            kept.pop()
+        return kept
 
     def run(self) -> list[Draft]:
         position = 0
-        for paragraph in self.article.paragraphs:
+        for p_index, paragraph in enumerate(self.story_paragraphs()):
             for start, end in split_sentences(paragraph):
-                self._sentence(paragraph[start:end], position)
+                sentence = paragraph[start:end]
+                if position == 0 or p_index == 0:
+                    sentence = self._drop_headline(sentence)
+                if sentence:
+                    self._sentence(sentence, position, p_index)
                 position += 1
         return self.drafts
 
-    # -- one sentence -------------------------------------------------------------------------
-    def _sentence(self, sentence: str, position: int) -> None:
-        folded = fold(sentence)
-        cues = find_cues(folded.text, self.book)
+    def _drop_headline(self, sentence: str) -> str:
+        """English wire copy opens with a dateline and the headline again: neither is the story."""
+        if not self.title_key:
+            return sentence
+        key = _norm(sentence, self.lang)
+        at = key.find(self.title_key)
+        if at != -1 and at <= 30:
+            return ""
+        return sentence
+
+    # -- one sentence -----------------------------------------------------------------------------
+    def _sentence(self, sentence: str, position: int, paragraph: int) -> None:
+        book = self.book
+        view = _view(sentence, self.lang)
+        cues = find_cues(view, book)
         if not cues:
             return
-        expressions = dates.find_time_expressions(sentence, self.article.published, self.lang)
-        places = _gazetteer().find(sentence, self.lang)
-        actors = _actors().find(sentence, self.lang)
-        main = max((c for c in cues if c.verb), key=lambda c: c.priority, default=None)
+        expressions = [
+            e
+            for e in _safe_times(sentence, self.article.published, self.lang)
+            if not self._is_dateline(e, position)
+        ]
+        day_spans = [
+            self._folded_offset(view, e.start_char)
+            for e in expressions
+            if not e.future and (e.granularity in ("day", "week") or e.family == "vague")
+        ]
+        accepted = []
+        for cue in cues:
+            spec = book.specs[cue.type]
+            if cue.anaphoric and spec.anchored and not cue.predicate:
+                continue  # "هذه الهجمات": told already
+            if spec.anchored and not _anchored(view, spec, cue, day_spans):
+                continue
+            accepted.append(cue)
+        if not accepted:
+            return
+        main = self._main_cue(view, accepted)
         if main is None:
-            main = max(cues, key=lambda c: c.priority)
+            return
+        gaz = gazetteer()
+        places = gaz.find(sentence, self.lang)
+        actor_matches = self._find_actors(sentence)
+        actors = _actor_names(actor_matches)
         used_expr: set[int] = set()
 
-        # Background mentions: an assault noun that is not the sentence's action and carries a date of
-        # its own ("القصف الأميركي الأخير") is its own event, never a copy of the main event's date.
-        for cue in cues:
-            if cue is main or cue.type != "assault" or cue.verb:
+        # background mentions dated in their own clause: their own events
+        for cue in accepted:
+            if cue is main or cue.predicate or cue.accompanying or not book.specs[cue.type].realized:
                 continue
-            idx = self._own_expression(cue, expressions, folded, used_expr)
+            idx = self._own_expression(view, cue, expressions, used_expr)
             if idx is None:
                 continue
             used_expr.add(idx)
-            self._add_background(sentence, folded, cue, expressions[idx], places, actors, position)
+            self._add_background(sentence, view, cue, expressions[idx], places, actors, position, paragraph)
 
-        main_expr = next((e for i, e in enumerate(expressions) if i not in used_expr), None)
-        continues = bool(self.book.continuation.match(folded.text))
+        main_expr = self._main_expression(view, main, accepted, expressions, used_expr)
+        continues = bool(book.continuation and book.continuation.match(view.text))
+        dated = main_expr is not None
         if main_expr is not None:
-            start, end, approx, future, date_text = (main_expr.start, main_expr.end, main_expr.approximate,
-                                                     main_expr.future, main_expr.text)
-        elif self.last_main is not None:
+            start, end, approx, future, date_text = (
+                main_expr.start,
+                main_expr.end,
+                main_expr.approximate,
+                main_expr.future,
+                main_expr.text,
+            )
+        elif self.last_main is not None and (continues or self.last_main.paragraph == paragraph):
             prev = self.last_main
-            start, end, approx, future, date_text = prev.start, prev.end, prev.approximate, prev.future, prev.date_text
+            start, end, approx, future, date_text = (
+                prev.start,
+                prev.end,
+                prev.approximate,
+                prev.future,
+                prev.date_text,
+            )
         else:
             pub = self.article.published
             start, end, approx, future, date_text = pub, pub, True, False, None
+        future = future or main.future
+        if future and book.specs[main.type].realized:
+            return
 
-        mode = find_mode(folded.text, main.type, self.book)
-        actor_names = _actor_names(actors)
-        if main.type == "statement" or (continues and self.last_main and self.last_main.type == main.type):
-            if self._merge_into_last(main.type, sentence, actor_names, places, continues):
+        mode = find_mode(view.text, main.type, book)
+        title_start = self._title_start(view, main)
+        same_event = (
+            main.type != "statement"
+            and not dated
+            and (continues or main.anaphoric or (main.definite and not main.predicate))
+        )
+        if main.type == "statement" or same_event:
+            if self._merge_into_last(
+                main.type,
+                sentence,
+                actors,
+                places,
+                continues,
+                dated,
+                start,
+                end,
+                self._speakers(view, actor_matches),
+            ):
+                self._accompanying(
+                    sentence,
+                    view,
+                    accepted,
+                    main,
+                    places,
+                    actors,
+                    position,
+                    paragraph,
+                    (start, end, approx, future, date_text),
+                )
                 return
         if main.type == "assault":
-            segments = self._target_segments(folded, places, main)
+            segments = self._target_segments(view, places, main)
             if len(segments) > 1:
                 for seg_places, seg_title in segments:
-                    self._add(Draft(main.type, mode, start, end, approx, future, date_text, [sentence],
-                                    seg_places, actor_names, seg_title, position))
+                    self._add(
+                        Draft(
+                            main.type,
+                            mode,
+                            start,
+                            end,
+                            approx,
+                            future,
+                            date_text,
+                            [sentence],
+                            seg_places,
+                            actors,
+                            seg_title,
+                            position,
+                            paragraph=paragraph,
+                            dated=dated,
+                        )
+                    )
                 return
-        draft = Draft(main.type, mode, start, end, approx, future, date_text, [sentence],
-                      _dedupe_places(places), actor_names, _title(sentence, self.book, self.lang),
-                      position, speaker_key=tuple(actor_names[:1]))
-        self._add(draft)
+        title = make_title(sentence, book, title_start)
+        self._add(
+            Draft(
+                main.type,
+                mode,
+                start,
+                end,
+                approx,
+                future,
+                date_text,
+                [sentence],
+                _dedupe_places(places),
+                actors,
+                title,
+                position,
+                paragraph=paragraph,
+                dated=dated,
+                speaker_key=tuple(actors[:1]),
+            )
+        )
+        self._accompanying(
+            sentence,
+            view,
+            accepted,
+            main,
+            places,
+            actors,
+            position,
+            paragraph,
+            (start, end, approx, future, date_text),
+        )
 
-    def _own_expression(self, cue: Cue, expressions, folded: Folded, used: set[int]) -> int | None:
-        """Index of a time expression inside the cue's clause that is a vague or past date."""
-        lo, hi = _clause_bounds(folded.text, cue.start)
-        lo_o, hi_o = folded.span(lo, hi) if hi > lo else (0, 0)
+    @staticmethod
+    def _folded_offset(view: SentenceView, original: int) -> tuple[int, int]:
+        import bisect
+
+        i = bisect.bisect_left(view.folded.origin, original)
+        return i, i
+
+    def _is_dateline(self, expr, position: int) -> bool:
+        return position == 0 and expr.start_char <= 4 and expr.start == self.article.published
+
+    def _main_cue(self, view: SentenceView, cues: list[Cue]) -> Cue | None:
+        """The sentence's action. A sentence that opens with a reporting verb is a statement unless it
+        reports a deed (a predicate, or an anchored noun such as an attack with its casualties)."""
+        deeds = [c for c in cues if c.type != "statement" and c.predicate]
+        if deeds:
+            return max(deeds, key=lambda c: (c.priority, -c.start))
+        statements = [c for c in cues if c.type == "statement" and c.predicate]
+        opening = statements and statements[0].start <= self._opening_limit(view)
+        nouns = [
+            c
+            for c in cues
+            if c.type != "statement" and not c.relative and not c.background and not c.accompanying
+        ]
+        anchored_nouns = [c for c in nouns if self.book.specs[c.type].anchored]
+        if opening:
+            if anchored_nouns:
+                return max(anchored_nouns, key=lambda c: (c.priority, -c.start))
+            return statements[0]
+        if nouns:
+            return max(nouns, key=lambda c: (c.priority, -c.start))
+        if statements:
+            return statements[0]
+        return None
+
+    def _opening_limit(self, view: SentenceView) -> int:
+        """Offset of the end of the sentence's first three words (after a connective)."""
+        tokens = view.tokens[:3]
+        return tokens[-1][1] if tokens else 0
+
+    def _title_start(self, view: SentenceView, main: Cue) -> int:
+        """Reported deeds ("وقال مصدر إن مسلحين هاجموا") are titled from what was reported."""
+        if main.type == "statement" or self.book.complementizers is None:
+            return 0
+        best = None
+        for m in self.book.complementizers.finditer(view.text, 0, main.start):
+            best = m
+        if best is None:
+            return 0
+        head = view.text[: best.start()]
+        if (
+            not any(
+                c.type == "statement"
+                for c in find_cues(
+                    _view(view.folded.original[: view.folded.span(0, best.start())[1]], self.lang), self.book
+                )
+            )
+            and len(head.split()) > 8
+        ):
+            return 0
+        return view.folded.span(best.end(), best.end() + 1)[0] if best.end() < len(view.text) else 0
+
+    def _main_expression(self, view: SentenceView, main: Cue, cues: list[Cue], expressions, used: set[int]):
+        """The main event's date: a time expression in its clause; failing that (not for a statement,
+        whose reported words carry other dates) one that no other cue of the sentence holds."""
+        lo, hi = _clause_bounds(view.text, main.start)
+        lo_o, hi_o = view.folded.span(lo, hi) if hi > lo else (0, 0)
+        free = [(i, e) for i, e in enumerate(expressions) if i not in used]
+        for _i, expr in free:
+            if lo_o <= expr.start_char < hi_o:
+                return expr
+        if main.type == "statement":
+            return None
+        others = [view.folded.span(c.start, c.end) for c in cues if c is not main]
+        for _i, expr in free:
+            if not any(0 <= expr.start_char - b <= 40 for _a, b in others):
+                return expr
+        return None
+
+    def _own_expression(self, view: SentenceView, cue: Cue, expressions, used: set[int]) -> int | None:
+        """Index of a past time expression inside the cue's clause (after the cue or just before it)."""
+        lo, hi = _clause_bounds(view.text, cue.start)
+        lo_o, hi_o = view.folded.span(lo, hi) if hi > lo else (0, 0)
         for i, expr in enumerate(expressions):
             if i in used or expr.future:
                 continue
@@ -230,21 +779,73 @@ class ArticleExtractor:
                 return i
         return None
 
-    def _add_background(self, sentence, folded, cue, expr, places, actors, position) -> None:
-        lo, hi = _clause_bounds(folded.text, cue.start)
-        lo_o, hi_o = folded.span(lo, hi)
-        # the places of the rest of the sentence often name where the strike landed
-        clause_places = [p for p in places if p.start_char >= lo_o] or places
-        clause = sentence[folded.span(cue.start, cue.end)[0]:hi_o]
-        mode = find_mode(fold_text(sentence[lo_o:]), "assault", self.book)
-        draft = Draft("assault", mode, expr.start, expr.end, expr.approximate, False, expr.text, [sentence],
-                      _dedupe_places(clause_places), _actor_names(actors),
-                      _title(clause, self.book, self.lang), position, background=True)
-        self._add(draft)
+    def _add_background(self, sentence, view, cue, expr, places, actors, position, paragraph) -> None:
+        lo, hi = _clause_bounds(view.text, cue.start)
+        lo_o, hi_o = view.folded.span(lo, hi)
+        # the places after the mention often name where it happened
+        cue_o = view.folded.span(cue.start, cue.end)[0]
+        clause_places = [p for p in places if p.start_char >= cue_o] or [
+            p for p in places if p.start_char >= lo_o
+        ]
+        clause = sentence[cue_o:]
+        mode = find_mode(view.text[cue.start :], cue.type, self.book) if cue.type else None
+        self._add(
+            Draft(
+                cue.type,
+                mode,
+                expr.start,
+                expr.end,
+                expr.approximate,
+                False,
+                expr.text,
+                [sentence],
+                _dedupe_places(clause_places),
+                actors,
+                make_title(clause, self.book),
+                position,
+                background=True,
+                paragraph=paragraph,
+                dated=True,
+            )
+        )
 
-    def _target_segments(self, folded: Folded, places: list[PlaceMatch], main: Cue):
+    def _accompanying(self, sentence, view, cues, main, places, actors, position, paragraph, when) -> None:
+        """Events voiced during the main one ("خلال اللقاء") and second deeds of the sentence."""
+        seen = {main.type}
+        start, end, approx, future, date_text = when
+        for cue in cues:
+            if cue is main or cue.type in seen or cue.type == "statement":
+                continue
+            if not (cue.accompanying or (cue.predicate and not cue.relative)):
+                continue
+            seen.add(cue.type)
+            spec = self.book.specs[cue.type]
+            if (future or cue.future) and spec.realized:
+                continue
+            cue_o = view.folded.span(cue.start, cue.end)[0]
+            mode = find_mode(view.text, cue.type, self.book)
+            draft = Draft(
+                cue.type,
+                mode,
+                start,
+                end,
+                approx,
+                future or cue.future,
+                date_text,
+                [sentence],
+                _dedupe_places(places),
+                actors,
+                make_title(sentence[cue_o:], self.book),
+                position,
+                background=True,
+                paragraph=paragraph,
+            )
+            self.drafts.append(draft)
+
+    def _target_segments(self, view: SentenceView, places: list[PlaceMatch], main: Cue):
         """A list of targets after an assault cue ("… استهدفت مطار أربيل، والمنطقة الخضراء، وقاعدة بلد")
         is one attack per target: each comma segment that opens with a place."""
+        folded = view.folded
         segments = []
         bounds = [0] + [m.end() for m in re.finditer(r"[,;]", folded.text)] + [len(folded.text)]
         for lo, hi in zip(bounds, bounds[1:], strict=False):
@@ -254,30 +855,68 @@ class ArticleExtractor:
             inside = [p for p in places if lo_o <= p.start_char < hi_o]
             if not inside:
                 continue
-            head = folded.original[lo_o:inside[0].start_char]
+            head = folded.original[lo_o : inside[0].start_char]
             if lo > main.start and len(fold_text(head).strip(" و")) > 3:
                 continue  # the segment does not open with a place
             first = inside[0]
-            cue_text = folded.original[folded.span(main.start, main.end)[0]:]
-            title_prefix = _title(cue_text, self.book, self.lang, limit=4).rstrip(" …")
-            title = f"{title_prefix}: {first.text}" if lo > main.start else _title(
-                folded.original[lo_o:first.end_char], self.book, self.lang)
+            cue_text = folded.original[folded.span(main.start, main.end)[0] :]
+            title_prefix = make_title(cue_text, self.book, limit=4).rstrip(" …")
+            title = (
+                f"{title_prefix}: {first.text}"
+                if lo > main.start
+                else make_title(folded.original[lo_o : first.end_char], self.book)
+            )
             segments.append((_dedupe_places(inside), title))
         return segments
 
-    def _merge_into_last(self, event_type, sentence, actor_names, places, continues) -> bool:
-        """Paragraphs of one speaker's statements (or a continuation of the same event) become one
-        event with several quotes."""
+    def _merge_into_last(
+        self, event_type, sentence, actor_names, places, continues, dated, start, end, speakers=()
+    ) -> bool:
+        """A speaker's consecutive statements on the same day (or a continuation of the same event)
+        become one event with several quotes."""
         last = self.last_main
         if last is None or last.type != event_type or last.background:
             return False
-        new_speaker = actor_names and not set(actor_names) & set(last.actors) and not continues
+        if dated and (start > last.end or end < last.start):
+            return False  # another day: another statement
+        new_speaker = (
+            speakers
+            and last.actors
+            and not set(speakers) & set(last.actors) | set(last.speaker_key)
+            and not continues
+        )
         if new_speaker:
             return False
+        new_places = _dedupe_places(places)
+        if (
+            event_type != "statement"
+            and new_places
+            and last.places
+            and not set(new_places) & set(last.places)
+        ):
+            return False  # the same kind of event somewhere else
         last.quotes.append(sentence)
         last.actors.extend(a for a in actor_names if a not in last.actors)
-        last.places.extend(p for p in _dedupe_places(places) if p not in last.places)
+        last.places.extend(p for p in new_places if p not in last.places)
         return True
+
+    def _speakers(self, view: SentenceView, matches: list[ActorMatch]) -> list[str]:
+        """The actors named before what they said (before the first "أن"/"that")."""
+        cut = len(view.folded.original)
+        if self.book.complementizers is not None:
+            m = self.book.complementizers.search(view.text)
+            if m:
+                cut = view.folded.span(m.start(), m.end())[0]
+        return _actor_names([a for a in matches if a.start_char < cut])
+
+    def _find_actors(self, sentence: str) -> list[ActorMatch]:
+        lexicon = actor_lexicon()
+        if lexicon is None:
+            return []
+        try:
+            return lexicon.find(sentence, self.lang)
+        except NotImplementedError:
+            return []
 
     def _add(self, draft: Draft) -> None:
         self.drafts.append(draft)
@@ -293,7 +932,7 @@ def _actor_names(matches: list[ActorMatch]) -> list[str]:
     return names
 
 
-# -- ids and events ----------------------------------------------------------------------------
+# -- ids and events ------------------------------------------------------------------------------------
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -308,9 +947,44 @@ def event_id(draft: Draft, date_value: str) -> str:
     return "-".join(p for p in parts if p)[:100].strip("-")
 
 
+def _merge_same_event(drafts: list[Draft]) -> list[Draft]:
+    """Within one article: a background mention of an event told elsewhere in it (same type, dates
+    that overlap, places that agree) is that event, not a second one."""
+    out: list[Draft] = []
+    for draft in drafts:
+        target = None
+        if draft.background:
+            for other in out:
+                if (
+                    other.type == draft.type
+                    and other.start <= draft.end
+                    and draft.start <= other.end
+                    and _places_agree(other.places, draft.places)
+                ):
+                    target = other
+                    break
+        if target is None:
+            out.append(draft)
+            continue
+        target.quotes.extend(q for q in draft.quotes if q not in target.quotes)
+        target.places.extend(p for p in draft.places if p not in target.places)
+        target.actors.extend(a for a in draft.actors if a not in target.actors)
+        if target.approximate and not draft.approximate:
+            target.start, target.end, target.approximate = draft.start, draft.end, False
+            target.date_text = draft.date_text
+    return out
+
+
+def _places_agree(a: list[Place], b: list[Place]) -> bool:
+    if not a or not b:
+        return True
+    keys_a = {p.name_en or p.name for p in a}
+    return bool(keys_a & {p.name_en or p.name for p in b})
+
+
 def extract_events(article: Article) -> list[Event]:
     """Every event in the article, in order of appearance, with stable ids."""
-    drafts = ArticleExtractor(article).run()
+    drafts = _merge_same_event(ArticleExtractor(article).run())
     events: list[Event] = []
     used: set[str] = set()
     for draft in drafts:
@@ -320,25 +994,29 @@ def extract_events(article: Article) -> list[Event]:
         while ident in used:
             ident, n = f"{base}-{n}", n + 1
         used.add(ident)
-        events.append(Event(
-            id=ident,
-            date=date_value,
-            until=until,
-            approximate=draft.approximate,
-            title=draft.title,
-            type=draft.type,
-            mode=draft.mode,
-            actors=draft.actors,
-            places=draft.places,
-            lang=article.lang,
-            future=draft.future,
-            sources=[Source(
-                article=article.path,
-                outlet=article.outlet,
-                published=article.published,
-                url=article.url,
-                quote=" ".join(draft.quotes),
-                date_text=draft.date_text,
-            )],
-        ))
+        events.append(
+            Event(
+                id=ident,
+                date=date_value,
+                until=until,
+                approximate=draft.approximate,
+                title=draft.title,
+                type=draft.type,
+                mode=draft.mode,
+                actors=draft.actors,
+                places=draft.places,
+                lang=article.lang,
+                future=draft.future,
+                sources=[
+                    Source(
+                        article=article.path,
+                        outlet=article.outlet,
+                        published=article.published,
+                        url=article.url,
+                        quote=" ".join(draft.quotes),
+                        date_text=draft.date_text,
+                    )
+                ],
+            )
+        )
     return events
