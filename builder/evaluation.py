@@ -219,7 +219,10 @@ def evaluate_fakes(articles_dir: Path, gold_path: Path) -> FakesResult:
         try:
             article = read_article(path)
         except (ArticleError, OSError) as exc:
+            # counted as a miss for both: the figures are over every gold article
             result.unreadable.append(f"{gold.file}: {exc}")
+            result.ours.total += 1
+            result.baseline.total += 1
             continue
         events = extract_events(article)
         main = main_event(events)

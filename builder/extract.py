@@ -311,8 +311,13 @@ def find_cues(view: SentenceView, book: CueBook) -> list[Cue]:
                 neg = book.negation_exceptions.sub(" ", neg)
             if _has(book, "negation", neg):
                 continue
-            if _has(book, "hypothetical", _window(view, core_start, win.get("hypothetical", 4))):
+            if _has(book, "hypothetical", _window(view, core_start, win.get("hypothetical", 4))) or _has(
+                book, "hypothetical", _after(view, end, 2)
+            ):
                 continue
+            wide = _window(view, core_start, win.get("negation", 2) + 3)
+            if _has(book, "light_verbs", wide) and _has(book, "negation", wide):
+                continue  # "لم تتعرض القافلة لأي هجوم": a negated light verb
             if event_type != "threaten" and _has(
                 book, "threat", _window(view, core_start, win.get("threat", 4))
             ):
@@ -494,10 +499,11 @@ class ArticleExtractor:
         book = self.book
         kept: list[str] = []
         for paragraph in self.article.paragraphs:
-            key = _norm(paragraph, self.lang).strip(" :.-–—")
-            if key in book.not_story_headings:
+            head = paragraph[:60]
+            key = _norm(head, self.lang).strip(" :.-–—") if len(paragraph) <= 60 else ""
+            if key and key in book.not_story_headings:
                 break  # a "read also" heading: the rest are teasers
-            if book.not_story_prefixes is not None and book.not_story_prefixes.match(key):
+            if book.not_story_prefixes is not None and book.not_story_prefixes.match(_norm(head, self.lang)):
                 continue
             kept.append(paragraph)
         # short headline-like lines at the end (no closing punctuation) are related-story teasers
@@ -571,6 +577,9 @@ class ArticleExtractor:
         for cue in accepted:
             if cue is main or cue.predicate or cue.accompanying or not book.specs[cue.type].realized:
                 continue
+            lo_c, hi_c = sorted((cue.start, main.start))
+            if cue.type == main.type and not _CLAUSE_BREAK.search(view.text, lo_c, hi_c):
+                continue  # "قتل ثلاثة في هجوم": the main event's own noun, not a second event
             idx = self._own_expression(view, cue, expressions, used_expr)
             if idx is None:
                 continue

@@ -87,7 +87,8 @@ def run(args: argparse.Namespace) -> int:
             print(_row("place named", f"{ours.pct(ours.place):.1f}%", f"{base.pct(base.place):.1f}%"))
             if result_f.unreadable:
                 print(
-                    f"  {len(result_f.unreadable)} articles could not be read, e.g. {result_f.unreadable[0]}"
+                    f"  {len(result_f.unreadable)} articles could not be read (counted as misses for both), "
+                    f"e.g. {result_f.unreadable[0]}"
                 )
             for miss in result_f.misses[: args.errors]:
                 print("    {} gold {} ours {} | gold place {} ours {}".format(*miss))

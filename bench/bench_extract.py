@@ -1,0 +1,69 @@
+"""Benchmark: extraction speed over the dev articles copied to >= 5,000 files.
+
+Copies ../shared/corpus/articles_ar and articles_en into a temporary folder as many times as needed,
+then reads and extracts every file (the work `timeline extract` does per article, without writing
+YAML) and prints articles/s and peak memory. Target: >= 500 articles/s on a 2-core machine.
+
+    .venv/bin/python bench/bench_extract.py [--files 5000] [--corpus PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from builder.articles import ArticleError, iter_article_paths, read_article  # noqa: E402
+from builder.extract import extract_events  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=5000)
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    args = parser.parse_args()
+    sources = sorted(
+        p
+        for d in ("articles_ar", "articles_en")
+        for p in (args.corpus / d).glob("*")
+        if p.suffix in (".md", ".txt")
+    )
+    if not sources:
+        print(f"no articles under {args.corpus}", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        n = 0
+        while n < args.files:
+            for src in sources:
+                shutil.copyfile(src, folder / f"{n:06d}-{src.name}")
+                n += 1
+        paths = list(iter_article_paths([folder]))
+        # warm up the lexicons (loaded once per run, as in `timeline extract`)
+        extract_events(read_article(paths[0]))
+        t0 = time.perf_counter()
+        events = skipped = 0
+        for path in paths:
+            try:
+                article = read_article(path, root=folder)
+            except ArticleError:
+                skipped += 1
+                continue
+            events += len(extract_events(article))
+        elapsed = time.perf_counter() - t0
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"files: {len(paths)} ({skipped} unreadable), events: {events}")
+    print(f"time: {elapsed:.1f}s, articles/s: {len(paths) / elapsed:.0f} (target >= 500)")
+    print(f"peak memory: {peak_mb:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
