@@ -71,9 +71,9 @@ def build(root: Path, events_dir: Path | None = None, quiet: bool = False) -> in
     try:
         cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / CONFIG_FILE),
                "-d", str(tmp)]
-        if quiet:
-            cmd.append("--quiet")
-        result = subprocess.run(cmd, cwd=root, env=build_env(root), capture_output=True, text=True)
+        # never --quiet: it hides the warnings that --strict counts, and a broken link would pass
+        env = build_env(root) | {"NO_MKDOCS_2_WARNING": "1"}
+        result = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True)
         if result.returncode != 0:
             sys.stderr.write(result.stdout + result.stderr)
             print("mkdocs build --strict failed; site/ was not changed", file=sys.stderr)
