@@ -283,6 +283,10 @@ def plan_sync(events_dir: Path, store: LoadedEvents, record: Record, extracted: 
             continue
         target = _compose(ident, yielders[ident], fresh, event)
         target_path = event_path(events_dir, target)
+        if target == event and path == target_path:
+            # the file is what extract wrote for this very event: rendering it again gives its bytes
+            plan.unchanged.append((ident, path))
+            continue
         text = render_event(target, target_path)
         new.written[ident] = fingerprint(text)
         if path is None:
