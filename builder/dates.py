@@ -21,7 +21,6 @@ from __future__ import annotations
 import calendar
 import json
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -31,8 +30,7 @@ from typing import Any, Literal
 
 import yaml
 
-from builder.text import _DROP as _TEXT_DROP  # noqa: PLC2701
-from builder.text import _FOLD_TABLE, fold, fold_text
+from builder.text import fold, fold_text
 
 Granularity = Literal["day", "week", "month", "year", "decade"]
 
@@ -132,18 +130,6 @@ _WORD = re.compile(r"[^\W\d]+|\d+")
 _CLITICS = frozenset("وفبلك")
 _DIGIT_CLASS = frozenset({"D"})
 _REACH = 90  # characters an expression may reach before or after its trigger word
-_QUICK_TABLE = dict(_FOLD_TABLE) | {
-    c: None for c in list(range(0x0600, 0x0700)) + list(range(0x200B, 0x2070)) + [0xFEFF] if _TEXT_DROP.match(chr(c))
-}
-
-
-def _quick_fold(text: str) -> str:
-    """builder.text.fold(text).text, fast (str.translate), for gating and matching."""
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    return text.translate(_QUICK_TABLE)
-
-
 _FAMILY_NEEDS = {
     "absolute": {"M"}, "numeric": {"D"}, "weekday": {"W"}, "relative-day": {"R"}, "count": {"C"},
     "week": {"P", "W"}, "month": {"M"}, "year": {"D"}, "range": {"M", "D"}, "vague": {"V"},
@@ -1134,7 +1120,8 @@ def find_time_expressions(text: str, published: date, lang: str = "ar") -> list[
     Non-overlapping: where candidates overlap, the longest wins (ties: the earlier pattern).
     """
     lex = _lexicon(lang)
-    ft = _quick_fold(text)
+    folded = fold(text)
+    ft = folded.text
     spans: dict[str, list[int]] = {}
     trig = lex.trigger
     for m in _WORD.finditer(ft.lower() if lex.lower else ft):
@@ -1185,11 +1172,9 @@ def find_time_expressions(text: str, published: date, lang: str = "ar") -> list[
     out: list[TimeExpression] = []
     if not taken:
         return out
-    # offsets back to the original: identity when folding dropped nothing, else builder.text.fold's map
-    folded = None if len(ft) == len(text) and unicodedata.is_normalized("NFC", text) else fold(text)
-    original = folded.original if folded else text
+    original = folded.original
     for s, e, _, pat, (start, end, gran, approx, fut) in taken:
-        a, b = folded.span(s, e) if folded else (s, e)
+        a, b = folded.span(s, e)
         while b < len(original) and _MARKS.match(original[b]):
             b += 1  # keep trailing tanween/harakat with the word (أخيراً)
         future = (start > published) if fut is None else bool(fut)

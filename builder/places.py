@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -31,7 +29,7 @@ from typing import Any
 import yaml
 
 from .models import Place
-from .text import _DROP, _FOLD_TABLE, Folded, fold, fold_text
+from .text import Folded, fold, fold_text
 
 DATA_DIR = Path(__file__).parent / "data"
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -43,47 +41,10 @@ _ARABIC_START = re.compile("[\u0621-\u064a]")
 _JOIN = re.compile(r"^[\s\-–‐]*$")
 
 
-class _Origin:
-    """Folded index → original index when folding only dropped characters (at `drops`) and mapped
-    the others one to one: what builder.text.fold's origin tuple holds, without building it."""
-
-    __slots__ = ("cuts", "size")
-
-    def __init__(self, drops: list[int], size: int) -> None:
-        # folded position of each dropped character; a folded index moves right past each one
-        self.cuts = [d - i for i, d in enumerate(drops)]
-        self.size = size
-
-    def __getitem__(self, index: int) -> int:
-        return index + bisect_right(self.cuts, index)
-
-    def __len__(self) -> int:
-        return self.size
-
-
-def fast_fold(text: str) -> Folded:
-    """builder.text.fold without its per-character Python loop: same folded text, same offsets."""
-    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-        return fold(text)
-    if text.isascii():
-        return Folded(text, text, _Origin([], len(text)))  # type: ignore[arg-type]
-    drops = [m.start() for m in _DROP.finditer(text)]
-    kept = _DROP.sub("", text) if drops else text
-    folded = _MAPPED.sub(_map_char, kept)
-    return Folded(text, folded, _Origin(drops, len(kept)))  # type: ignore[arg-type]
-
-
-_MAPPED = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD_TABLE) + "]")
-
-
-def _map_char(m: re.Match[str]) -> str:
-    return _FOLD_TABLE[ord(m.group())]
-
-
 @lru_cache(maxsize=32)
 def analyse(text: str) -> tuple[Folded, list[Token]]:
     """Folded text and tokens, cached: the gazetteer and the actor lexicon read the same sentences."""
-    folded = fast_fold(text)
+    folded = fold(text)
     return folded, PhraseIndex.tokens(folded)
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 _DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")} | {
     ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")
@@ -23,13 +25,31 @@ _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
 
 
+class _Origin:
+    """Folded index → original index. Folding only drops characters (at `drops`) and maps the
+    others one to one, so the map is the identity shifted past each dropped character: kept as
+    the drop positions (bisect) instead of a tuple as long as the text."""
+
+    __slots__ = ("cuts", "size")
+
+    def __init__(self, drops: list[int], size: int) -> None:
+        self.cuts = [d - i for i, d in enumerate(drops)]  # folded position before which each drop sat
+        self.size = size
+
+    def __getitem__(self, index: int) -> int:
+        return index + bisect_right(self.cuts, index) if self.cuts else index
+
+    def __len__(self) -> int:
+        return self.size
+
+
 @dataclass(frozen=True)
 class Folded:
     """A folded copy of a text and, for each of its characters, the index in the original."""
 
     original: str
     text: str
-    origin: tuple[int, ...]
+    origin: _Origin
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of the folded slice [start, end)."""
@@ -43,20 +63,27 @@ class Folded:
         return self.original[a:b]
 
 
+_MAPPED = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD_TABLE) + "]")
+
+
+def _map_char(m: re.Match[str]) -> str:
+    return _FOLD_TABLE[ord(m.group())]
+
+
+@lru_cache(maxsize=256)
 def fold(text: str) -> Folded:
-    """Fold `text` for matching (see module doc); keeps an index back to the original."""
-    text_nfc = unicodedata.normalize("NFC", text)
-    if text_nfc != text:  # NFC can merge characters; keep offsets honest by working on the NFC form
-        text = text_nfc
-    out: list[str] = []
-    origin: list[int] = []
-    for i, ch in enumerate(text):
-        if _DROP.match(ch):
-            continue
-        mapped = ch.translate(_FOLD_TABLE)
-        out.append(mapped)
-        origin.append(i)
-    return Folded(text, "".join(out), tuple(origin))
+    """Fold `text` for matching (see module doc); keeps an index back to the original.
+
+    Cached: the date engine, the gazetteer, the actor lexicon and the extractor fold the same
+    sentences. Text that is not in NFC is normalised first, and offsets then refer to the NFC form.
+    """
+    if text.isascii():
+        return Folded(text, text, _Origin([], len(text)))
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    drops = [m.start() for m in _DROP.finditer(text)]
+    kept = _DROP.sub("", text) if drops else text
+    return Folded(text, _MAPPED.sub(_map_char, kept), _Origin(drops, len(kept)))
 
 
 def fold_text(text: str) -> str:
