@@ -113,20 +113,35 @@ _HINTS = {
     "bool_type": "write true or false",
     "string_type": "write it as text",
     "list_type": "write a list: one `- item` per line, or [a, b]",
-    "less_than_equal": "use a number in range",
-    "greater_than_equal": "use a number in range",
+    "less_than_equal": "check the place's coordinates: lat is north-south, lon east-west",
+    "greater_than_equal": "check the place's coordinates: lat is north-south, lon east-west",
     "float_parsing": "write a number such as 33.31",
     "model_type": "write the fields as `key: value` lines",
 }
 
 _FIELD_HINTS = {
     "date": "write a real date as YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2021-02-27",
-    "until": "write a real date as YYYY-MM-DD, YYYY-MM or YYYY, not before `date`",
+    "until": "write an end date on or after `date`, as YYYY-MM-DD, YYYY-MM or YYYY",
     "id": "lower-case ASCII letters, digits and single hyphens, e.g. 2021-02-27-diwaniyah-assault",
-    "status": "draft, reviewed or rejected",
+    "status": "draft: the machine's, not checked yet; reviewed: checked by a person; rejected: hidden",
     "lang": "a two-letter language code such as ar or en",
     "mode": "lower-case words joined by hyphens, e.g. explosives, heavy-weapons, visit",
 }
+
+_FRIENDLY = {
+    "string_pattern_mismatch": "is not in the expected format",
+    "bool_parsing": "must be true or false",
+    "bool_type": "must be true or false",
+    "string_too_short": "is empty",
+    "string_type": "must be text",
+    "list_type": "must be a list",
+    "float_parsing": "must be a number",
+    "float_type": "must be a number",
+    "dict_type": "must be a mapping of fields (`key: value` lines)",
+    "model_type": "must be a mapping of fields (`key: value` lines)",
+}
+
+_RANGES = {"lat": (-90, 90), "lon": (-180, 180)}
 
 _COUNTRY_HINT = "a two-letter ISO country code in capitals, e.g. IQ, SY, IR"
 
@@ -162,8 +177,14 @@ def _problem_from_error(shown: str, node, err: dict) -> Problem:
     elif err["type"] == "literal_error" and field_name == "type":
         message = f"{err['input']!r} is not a known event type"
         hint = "use a PLOVER category such as assault, protest, consult, threaten, or statement"
-    elif "input" in err and not isinstance(err["input"], dict | list):
-        message = f"{message} (got {err['input']!r})"
+    else:
+        message = _FRIENDLY.get(err["type"], message)
+        if err["type"] in ("less_than_equal", "greater_than_equal") and last in _RANGES:
+            message = f"must be between {_RANGES[last][0]} and {_RANGES[last][1]}"
+        if message.startswith("until ") and last == "until":
+            message = message[len("until "):]
+        if "input" in err and not isinstance(err["input"], dict | list):
+            message = f"{message} (got {err['input']!r})"
     if err["type"] in ("string_pattern_mismatch", "value_error", "literal_error") and last in _FIELD_HINTS:
         hint = _FIELD_HINTS[last]
     if last == "country":

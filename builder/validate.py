@@ -113,7 +113,7 @@ def check_consistency(loaded: LoadedEvents, project_dir: Path | None = None) -> 
         for i, source in enumerate(event.sources):
             if "://" not in source.article and not (root / source.article).exists():
                 add(("sources", i, "article"), f"{source.article!r} is not in the project",
-                    "add the article under seeds/, or correct the path (relative to the project folder)",
+                    "add the article under seeds/, or correct the path, which is relative to the project folder",
                     "warning")
             if source.published and not event.future and event.span[0] > source.published:
                 add(("date",), f"{event.date} is after the article's publication ({source.published})",

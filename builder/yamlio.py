@@ -95,8 +95,14 @@ def _has_shared_nodes(node: yaml.Node | None) -> bool:
 
 def _marked(exc: yaml.MarkedYAMLError, hint: str) -> YamlError:
     mark = exc.problem_mark or exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     message = str(exc.problem or exc.context)
+    if exc.context and exc.context_mark is not None and "end of stream" in message:
+        # an unclosed quote or bracket: the place to fix is where it opened, not the file's end
+        mark = exc.context_mark
+        what = exc.context.removeprefix("while scanning ").replace("scalar", "value")
+        message = f"{what} is never closed"
+        hint = "close the quote or bracket that opens here"
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     if "are not allowed in event files" in message:
         hint = "write the value out in full"
     return YamlError(message, line, col, hint)
