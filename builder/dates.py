@@ -1184,7 +1184,7 @@ def find_time_expressions(text: str, published: date, lang: str = "ar") -> list[
 
 
 @cache
-def _dateline_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, int]]:
+def _dateline_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, int]]:
     lex = _lexicon("en")
     months = dict(lex.months)
     mon = "(?:" + "|".join(sorted((re.escape(k) for k in months), key=len, reverse=True)) + ")"
@@ -1196,8 +1196,22 @@ def _dateline_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
                       rf"|^\s*(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})", re.I | re.M)
     wire = re.compile(rf"^\s*[A-Z][A-Za-z .'-]{{1,40}},\s*(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}})(?:,?\s+(?P<y>\d{{4}}))?"
                       rf"\s*\((?:Reuters|AP|AFP|Xinhua|UPI|Anadolu|dpa|IANS|SANA)\)", re.M | re.I)
+    # Anywhere in the opening words: the first complete date, whatever precedes it (a headline, an
+    # outlet, a weekday, "Date of publication"). Years are 19xx/20xx; the digits must stand alone,
+    # except the scraping artefact "Aug 012016" where the comma between day and year was lost.
+    yr = r"(?P<{}>(?:19|20)\d{{2}})"
+    anywhere = re.compile(
+        rf"(?<![\w.])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{mon})\.?,?\s+{yr.format('y')}(?!\d)"
+        rf"|(?<!\w)(?P<mon2>{mon})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+){yr.format('y2')}(?!\d)"
+        rf"|(?<!\w)(?P<mon3>{mon})\.?\s+(?P<d3>[0-3]\d){yr.format('y3')}(?!\d)"
+        rf"|(?<![\d.:/-])(?P<nd>\d{{1,2}})(?P<sep>[-/.])(?P<nm>\d{{1,2}})(?P=sep){yr.format('ny')}(?![\d:]|[-/.]\d)"
+        rf"|(?<![\d.:/-]){yr.format('iy')}-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d:]|[-/.]\d)",
+        re.I)
     year = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-    return full, wire, year, months
+    return full, wire, anywhere, year, months
+
+
+DATELINE_REACH = 400  # characters from the top of the body where a dateline may still start
 
 
 def find_dateline(text: str, year: int | None = None) -> date | None:
@@ -1205,9 +1219,12 @@ def find_dateline(text: str, year: int | None = None) -> date | None:
 
     Reads "Wed 05 Apr 2017 10.23 BST", "12 February 2015", "06-01-2016" (day first), "2017-04-05"
     and wire datelines "BEIRUT, April 7 (Reuters) -". A wire dateline has no year: `year` is used,
-    else the first year named in the text.
+    else the first year named in the text. Failing those, the first complete date (day, month and
+    year, in any order the pages use) within the first `DATELINE_REACH` characters: "Headline words
+    AFP Friday 28 Oct 2016 ...", "Date of publication 10 July 2016 ...", "... 1449 09.04.2017".
+    Numeric dates are read day first unless only month-first makes sense (12/25/2016).
     """
-    full, wire, year_re, months = _dateline_patterns()
+    full, wire, anywhere, year_re, months = _dateline_patterns()
     head = text[:1500]
     for line in head.splitlines()[:12]:
         m = full.match(line)
@@ -1233,7 +1250,26 @@ def find_dateline(text: str, year: int | None = None) -> date | None:
                 return date(y, months[m.group("mon").lower()], int(m.group("d")))
             except (ValueError, KeyError):
                 return None
+    for m in anywhere.finditer(text[:DATELINE_REACH + 40]):
+        if m.start() > DATELINE_REACH:
+            break
+        found = _anywhere_date(m, months)
+        if found is not None:
+            return found
     return None
+
+
+def _anywhere_date(m: re.Match[str], months: dict[str, int]) -> date | None:
+    g = m.group
+    for d, mo, y in (("d", "mon", "y"), ("d2", "mon2", "y2"), ("d3", "mon3", "y3")):
+        if g(d):
+            return _safe_date(int(g(y)), months[g(mo).lower()], int(g(d)))
+    if g("nd"):
+        a, b = int(g("nd")), int(g("nm"))
+        if b > 12 >= a:
+            a, b = b, a  # only month-first reads: 12/25/2016
+        return _safe_date(int(g("ny")), b, a)
+    return _safe_date(int(g("iy")), int(g("im")), int(g("id")))
 
 
 NEWSROOM_UTC_OFFSET = timedelta(hours=3)

@@ -64,6 +64,18 @@ def test_offsets_survive_diacritics_and_tatweel():
     ("Title\n\nPosted on April 4 2017 by Asharq Al-Awsat", date(2017, 4, 4)),
     ("Title\n\nPublished February 18 2015 The Syrian army", date(2015, 2, 18)),
     ("No date here at all.", None),
+    # The first complete date among the opening words, whatever stands before it.
+    ("Clinic hit in northern town Wire Desk Tuesday 7 Mar 2017 Rockets struck a clinic", date(2017, 3, 7)),
+    ("Publication date 3 January 2019 Talks resumed in the capital", date(2019, 1, 3)),
+    ("Ministers meet on aid 21 November 2018 AGENCY Ministers met on Wednesday", date(2018, 11, 21)),
+    ("Convoy reaches city Newsdesk Region 0915 14.02.2018 Read more", date(2018, 2, 14)),
+    ("Convoy reaches city Region 0915 14.02.2018Share this", date(2018, 2, 14)),
+    ("Local news Politics 05-03-2013 0330 PM A council met", date(2013, 3, 5)),
+    ("Report 12/25/2016 Markets closed", date(2016, 12, 25)),            # only month-first fits
+    ("Last updated at Mar 092019 CITY Officials said", date(2019, 3, 9)),  # comma lost between day and year
+    ("Talks end without a deal Wire Sept. 4, 2020 Delegates left", date(2020, 9, 4)),
+    ("Officials said on Monday that 4 people died in 2015 floods", None),    # no complete date
+    ("x" * 450 + " 3 May 2016", None),                                     # too far from the top
 ])
 def test_find_dateline(text, want):
     assert find_dateline(text) == want
