@@ -18,6 +18,7 @@ gazetteer and the actor lexicon. What one sentence gives:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -72,6 +73,7 @@ class TypeSpec:
     anchors: re.Pattern[str] | None
     support: re.Pattern[str] | None
     exclude: re.Pattern[str] | None
+    exclude_keys: tuple[str, ...] = ()  # the exclude phrases' first words: no need to search without one
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,10 @@ class CueBook:
     complementizers: re.Pattern[str] | None
     not_story_headings: frozenset[str]
     not_story_prefixes: re.Pattern[str] | None
+    # the gate before the cue pattern: a cue can only start at a word whose first 4 characters (2 or 3
+    # for a shorter cue) open some clitic + cue first word (None: no gate, try every word)
+    first_words: frozenset[str] | None = None
+    word_starts: re.Pattern[str] | None = None
 
     @property
     def types(self):
@@ -100,6 +106,30 @@ class CueBook:
 
 
 _TYPE_PATTERNS: dict[tuple[str, str], re.Pattern[str]] = {}
+_GATE_WORD = re.compile(r"[\w'’-]+")
+# every string the Arabic clitic group _AR_BEFORE can match
+_AR_PREFIXES = tuple(
+    sorted({a + b + c for a in ("", "و", "ف") for b in ("", "ب", "ل", "ك", "لل", "س") for c in ("", "ال")})
+)
+
+
+def _gate(words, lang: str, prefixes: tuple[str, ...]) -> frozenset[str] | None:
+    """The first 2-4 characters of every clitic + cue first word (folded): a cue can only start at a
+    word that opens with one of them."""
+    heads = set()
+    for w in words:
+        key = _norm(str(w), lang)
+        if not key.strip():
+            continue
+        first = key.split()[0]
+        if not _GATE_WORD.fullmatch(first):
+            return None  # a cue the gate cannot see: try every word
+        for pre in prefixes:
+            head = (pre + first)[:4]
+            if len(head) < 2:
+                return None
+            heads.add(head)
+    return frozenset(heads)
 
 
 def _norm(text: str, lang: str) -> str:
@@ -155,6 +185,7 @@ def cue_book(lang: str) -> CueBook:
             _word_pattern(spec.get("anchors"), lang),
             _word_pattern(spec.get("support"), lang),
             _word_pattern(spec.get("exclude"), lang),
+            tuple(sorted({_norm(str(w), lang).split()[0] for w in spec.get("exclude") or [] if str(w).strip()})),
         )
         _TYPE_PATTERNS[(lang, name)] = _word_pattern([*cues, *verbs], lang)
     modes = tuple(
@@ -180,6 +211,7 @@ def cue_book(lang: str) -> CueBook:
     }
     windows = {key[:-7]: int(value) for key, value in mod.items() if key.endswith("_window")}
     story = data.get("not_story") or {}
+    first_words = _gate(all_words, lang, _AR_PREFIXES if lang == "ar" else ("",))
     return CueBook(
         lang=lang,
         specs=specs,
@@ -195,6 +227,8 @@ def cue_book(lang: str) -> CueBook:
         complementizers=_strict_pattern(data.get("complementizers"), lang),
         not_story_headings=frozenset(_norm(h, lang).strip(" :.") for h in story.get("headings") or []),
         not_story_prefixes=_opening(story.get("line_prefixes"), lang),
+        first_words=first_words,
+        word_starts=re.compile(r"(?<!\w)\w" if lang == "ar" else r"(?<![\w'-])\w"),
     )
 
 
@@ -243,6 +277,9 @@ class SentenceView:
     text: str  # folded text (lower-cased for English)
     tokens: list[tuple[int, int]]  # folded token spans
     breaks: list[int]  # clause-break offsets
+    starts: list[int] = field(default_factory=list)  # token starts, for bisection
+    ends: list[int] = field(default_factory=list)  # token ends
+    memo: dict = field(default_factory=dict)  # windows already cut
 
 
 def _view(sentence: str, lang: str) -> SentenceView:
@@ -250,22 +287,42 @@ def _view(sentence: str, lang: str) -> SentenceView:
     text = folded.text.lower() if lang == "en" else folded.text
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
-    return SentenceView(folded, text, tokens, breaks)
+    return SentenceView(folded, text, tokens, breaks, [a for a, _b in tokens], [b for _a, b in tokens])
 
 
 def _window(view: SentenceView, pos: int, n: int, cross_clause: bool = False) -> str:
     """The n tokens before `pos` (inside its clause unless cross_clause)."""
-    lo = 0 if cross_clause else max((b + 1 for b in view.breaks if b < pos), default=0)
-    before = [t for t in view.tokens if t[1] <= pos and t[0] >= lo]
-    if not before:
-        return ""
-    return " " + view.text[before[-n:][0][0] if n else pos : pos] + " "
+    key = (pos, n, cross_clause)
+    hit = view.memo.get(key)
+    if hit is not None:
+        return hit
+    if cross_clause:
+        lo = 0
+    else:
+        b = bisect_left(view.breaks, pos)
+        lo = view.breaks[b - 1] + 1 if b else 0
+    first = bisect_left(view.starts, lo)  # first token starting at or after lo
+    last = bisect_right(view.ends, pos)  # tokens before it end at or before pos
+    if first >= last:
+        out = ""
+    else:
+        out = " " + view.text[view.tokens[max(first, last - n)][0] if n else pos : pos] + " "
+    view.memo[key] = out
+    return out
 
 
 def _after(view: SentenceView, pos: int, n: int) -> str:
-    hi = min((b for b in view.breaks if b >= pos), default=len(view.text))
-    after = [t for t in view.tokens if t[0] >= pos and t[1] <= hi][:n]
-    return " " + view.text[pos : after[-1][1]] + " " if after else ""
+    key = (pos, -n, None)
+    hit = view.memo.get(key)
+    if hit is not None:
+        return hit
+    b = bisect_left(view.breaks, pos)
+    hi = view.breaks[b] if b < len(view.breaks) else len(view.text)
+    first = bisect_left(view.starts, pos)
+    last = min(bisect_right(view.ends, hi), first + n)
+    out = " " + view.text[pos : view.tokens[last - 1][1]] + " " if last > first else ""
+    view.memo[key] = out
+    return out
 
 
 def _has(book: CueBook, kind: str, text: str) -> bool:
@@ -273,17 +330,43 @@ def _has(book: CueBook, kind: str, text: str) -> bool:
     return bool(text.strip() and pattern is not None and pattern.search(text))
 
 
+def _cue_matches(view: SentenceView, book: CueBook) -> list[re.Match[str]]:
+    """What `book.cues.finditer(view.text)` gives, trying the pattern only where the gate lets a cue
+    start (a word that opens, after its clitics, with the first word of some cue)."""
+    text = view.text
+    firsts = book.first_words
+    if firsts is None or book.word_starts is None:
+        return list(book.cues.finditer(text))
+    cues = book.cues
+    out: list[re.Match[str]] = []
+    last_end = 0
+    for w in book.word_starts.finditer(text):
+        p = w.start()
+        if p < last_end:
+            continue
+        if not (text[p : p + 4] in firsts or text[p : p + 3] in firsts or text[p : p + 2] in firsts):
+            continue
+        m = cues.match(text, p)
+        if m is not None:
+            out.append(m)
+            last_end = m.end()
+    return out
+
+
 def find_cues(view: SentenceView, book: CueBook) -> list[Cue]:
     """Every cue of the sentence that still means its event after negation, plans, conditions and
     threats are taken into account (see the module doc)."""
     cues: list[Cue] = []
+    matches = _cue_matches(view, book)
+    if not matches:
+        return cues
     excluded: list[tuple[int, int]] = []
     for spec in book.specs.values():
-        if spec.exclude is not None:
+        if spec.exclude is not None and any(k in view.text for k in spec.exclude_keys):
             excluded.extend(m.span() for m in spec.exclude.finditer(view.text))
     win = book.windows
     previous_end = 0
-    for m in book.cues.finditer(view.text):
+    for m in matches:
         start, end = m.start(), m.end()
         if any(a <= start < b or a < end <= b for a, b in excluded):
             continue
