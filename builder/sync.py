@@ -111,6 +111,12 @@ def load_record(events_dir: Path) -> Record:
     except FileNotFoundError:
         return Record()
     hint = "fix it, or take it from git (`git checkout -- events/.extracted.yaml`)"
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.startswith(("<<<<<<<", ">>>>>>>")) or line == "=======":
+            raise RecordError(Problem(
+                shown, number, 1, "record", "has git merge conflict markers",
+                "keep the lines of both sides (above and below =======) and delete the marker lines; "
+                "keeping only one side can bring back events people deleted"))
     try:
         node = compose(text)
         data = construct(node) or {}

@@ -27,7 +27,7 @@ STEMS = (
     "must be true or false", "title: is empty", "must be between -90 and 90", "has lat but no lon",
     "is not in the project", "is a mode of assault, not of consult", "but the file is in",
     "is after the article's publication", "Gulf of Guinea", "looks like the same event as",
-    "is being changed by", "events/.extracted.yaml", "is already used", "left alone",
+    "is being changed by", "has git merge conflict markers", "is already used", "left alone",
 )
 
 

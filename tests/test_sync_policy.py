@@ -214,7 +214,7 @@ def test_broken_record_file_stops_extract_with_its_line(project):
     before = snapshot(project / "events")
     code, _, err = timeline("extract", "seeds", "articles")
     assert code == 1
-    assert "events/.extracted.yaml:" in err and "take it from git" in err
+    assert "events/.extracted.yaml:" in err and "record: has git merge conflict markers" in err
     assert snapshot(project / "events") == before
 
 

@@ -169,3 +169,13 @@ def test_build_stops_and_leaves_site_as_it_was(case, tmp_path):
     assert f"events/{rel}:{line}:{col}: {message}" in err, err
     assert snapshot(site) == before_site
     assert snapshot(project / "docs") == before_docs
+
+
+def test_broken_record_file_is_reported_by_validate(project):
+    (project / "events").mkdir()
+    (project / "events" / ".extracted.yaml").write_text(
+        "articles:\n<<<<<<< HEAD\n  seeds/a.txt: {sha256: x}\n", encoding="utf-8")
+    code, out, err = timeline("validate", "--format", "github")
+    assert code == 1
+    assert "events/.extracted.yaml:2:1: record: has git merge conflict markers (keep the lines of both" in err
+    assert out.startswith("::error file=events/.extracted.yaml,line=2,")

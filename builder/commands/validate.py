@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from ..problems import Problem
+from ..sync import RecordError, load_record
 from ..validate import validate_events
 
 
@@ -31,6 +32,10 @@ def report_problems(problems: list[Problem], fmt: str | None = None) -> None:
 
 def run(args: argparse.Namespace) -> int:
     loaded, problems = validate_events(args.events)
+    try:
+        load_record(args.events)        # extract's record: a merge conflict there stops extract
+    except RecordError as exc:
+        problems = sorted([*problems, exc.problem])
     report_problems(problems, args.format)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
