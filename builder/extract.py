@@ -17,14 +17,20 @@ gazetteer and the actor lexicon. What one sentence gives:
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from pathlib import Path
 
 from . import dates
 from .actors import ActorLexicon, ActorMatch
+from .articles import ArticleError, read_article
 from .lexicon import load_data, project_files
 from .models import Article, Event, Place, Source, format_partial_date
 from .places import Gazetteer, PlaceMatch
@@ -1112,3 +1118,50 @@ def extract_events(article: Article) -> list[Event]:
             )
         )
     return events
+
+
+# -- many articles ---------------------------------------------------------------------------------
+PARALLEL_MIN = 50  # below this many articles a process pool costs more than it saves
+
+
+def _extract_path(path: Path, root: Path | None) -> tuple[Path, Article | ArticleError, list[Event]]:
+    try:
+        article = read_article(path, root=root)
+    except ArticleError as exc:
+        return path, exc, []
+    return path, article, extract_events(article)
+
+
+def _extract_chunk(
+    paths: list[Path], root: Path | None
+) -> list[tuple[Path, Article | ArticleError, list[Event]]]:
+    return [_extract_path(p, root) for p in paths]
+
+
+def _warm() -> None:
+    """Load the lexicons once per worker process, before its first article."""
+    for lang in ("ar", "en"):
+        cue_book(lang)
+    gazetteer()
+    actor_lexicon()
+
+
+def extract_many(
+    paths: Iterable[Path], root: Path | None = None, workers: int | None = None, chunksize: int = 32
+) -> Iterator[tuple[Path, Article | ArticleError, list[Event]]]:
+    """Read and extract every article, in the order given: (path, article or its read error, events).
+
+    Big batches go to a pool of `workers` processes (default: one per CPU) in chunks of `chunksize`
+    articles; under PARALLEL_MIN articles, or with workers=1, it runs in this process.
+    """
+    paths = list(paths)
+    workers = (os.cpu_count() or 1) if workers is None else max(1, workers)
+    if workers == 1 or len(paths) < PARALLEL_MIN:
+        for path in paths:
+            yield _extract_path(path, root)
+        return
+    chunks = [paths[i : i + chunksize] for i in range(0, len(paths), chunksize)]
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm) as pool:
+        for results in pool.map(_extract_chunk, chunks, [root] * len(chunks)):
+            yield from results
