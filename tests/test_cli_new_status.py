@@ -58,7 +58,7 @@ def test_new_with_range_and_approximate(project):
 
 @pytest.mark.parametrize("flags, message", [
     (("--date", "2021-02-30"), "--date '2021-02-30': day is out of range for month"),
-    (("--date", "27/02/2021"), "--date '27/02/2021': String should match pattern"),
+    (("--date", "27/02/2021"), "--date '27/02/2021': is not in the expected format"),
     (("--date", "2021-03-01", "--until", "2021-02-01"), "--until '2021-02-01': until 2021-02-01 is before"),
 ])
 def test_new_refuses_invalid_values_and_writes_nothing(project, flags, message):

@@ -228,3 +228,11 @@ def test_extract_refuses_to_run_over_a_broken_event_file(project):
     rel = path.relative_to(project).as_posix()
     assert f"{rel}:3:1: date: day is out of range for month" in err
     assert snapshot(project / "events") == before
+
+
+def test_project_without_a_record_adopts_its_drafts_and_changes_nothing(project):
+    extract()
+    before = snapshot(project / "events")
+    (project / "events" / RECORD_NAME).unlink()        # e.g. events made before the record existed
+    extract()
+    assert snapshot(project / "events") == before

@@ -129,7 +129,9 @@ def _run_locked(args: argparse.Namespace) -> int:
     except ValidationError as exc:
         for err in exc.errors():
             name = ".".join(str(p) for p in err["loc"]) or "event"
-            message = err["msg"].removeprefix("Value error, ")
+            from ..store import _FRIENDLY
+
+            message = _FRIENDLY.get(err["type"], err["msg"].removeprefix("Value error, "))
             if not err["loc"] and message.startswith("until "):
                 name = "until"
             flag = name.split(".")[0]
