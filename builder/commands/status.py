@@ -43,9 +43,10 @@ def run(args: argparse.Namespace) -> int:
     edited: list[Path] = []
     counts = {"draft": 0, "reviewed": 0, "rejected": 0}
     by_hand = 0
+    yielded = record.yielders()
     for event, path in zip(loaded.events, loaded.files, strict=True):
         counts[event.status] += 1
-        if event.id not in record.written and event.id not in record.yielders():
+        if event.id not in record.written and event.id not in yielded:
             by_hand += 1
         if event.status != "draft":
             continue
