@@ -1,7 +1,10 @@
 """Read articles and write their events as YAML files (one per event).
 
 Articles are files or folders (default: seeds/); events go to events/<year>/<id>.yaml. Events a
-person marked reviewed or rejected are never changed. Running it twice changes nothing.
+person reviewed, rejected, deleted, edited or wrote by hand are left as they are; an article whose
+text changed has its drafts updated. Running it twice changes nothing. --dry-run prints what would
+be created, updated, removed or left alone, and writes nothing. Exit status: 0 done, 1 problems
+in event files or no article could be read, 2 bad arguments, 3 another run holds the lock.
 """
 
 from __future__ import annotations
@@ -15,14 +18,39 @@ from rich.progress import Progress
 
 from ..articles import ArticleError, iter_article_paths, read_article
 from ..extract import extract_events
+from ..lock import LockBusy, exclusive
 from ..store import load_events
-from ..sync import sync_article
+from ..sync import Extracted, RecordError, apply_plan, load_record, plan_sync
+from ..validate import check_consistency
+from ..yamlio import remove_stale_temp_files
+
+EXIT_LOCKED = 3
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", type=Path, help="article files or folders (default: seeds/)")
     parser.add_argument("--events", type=Path, default=Path("events"), help="event folder (default: events/)")
-    parser.add_argument("--dry-run", action="store_true", help="print what would change, write nothing")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="print what would be created, updated, removed or left alone; write nothing")
+    parser.add_argument("-v", "--verbose", action="store_true", help="print one line per event changed")
+
+
+def _gone(record_articles: list[str], given: list[Path], root: Path) -> tuple[str, ...]:
+    """Articles in the record, under the folders given, whose file was removed."""
+    out = []
+    for article in record_articles:
+        path = root / article
+        if path.exists():
+            continue
+        for folder in given:
+            try:
+                path.resolve().relative_to(folder.resolve())
+            except ValueError:
+                continue
+            if folder.is_dir():
+                out.append(article)
+                break
+    return tuple(out)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -33,15 +61,31 @@ def run(args: argparse.Namespace) -> int:
     except ArticleError as exc:
         console.print(f"[red]error[/]: {exc}", highlight=False)
         return 2
+    try:
+        with exclusive(args.events, "extract --dry-run" if args.dry_run else "extract"):
+            return _run_locked(args, paths, article_paths, console)
+    except LockBusy as exc:
+        print(f"timeline extract: {exc}", file=sys.stderr)
+        return EXIT_LOCKED
+
+
+def _run_locked(args, paths: list[Path], article_paths: list[Path], console: Console) -> int:
+    if not args.dry_run:
+        remove_stale_temp_files(args.events)
     store = load_events(args.events)
-    if store.errors:
-        for problem in store.errors:
+    errors = store.errors + [p for p in check_consistency(store) if p.severity == "error"]
+    try:
+        record = load_record(args.events)
+    except RecordError as exc:
+        errors.append(exc.problem)
+    if errors:
+        for problem in sorted(errors):
             print(problem, file=sys.stderr)
-        console.print("[red]fix the event files above first[/] (run `timeline validate`); nothing was written")
+        console.print("[red]fix the files above first[/] (run `timeline validate`); nothing was written",
+                      highlight=False)
         return 1
-    totals = {"new": 0, "updated": 0, "unchanged": 0, "kept": 0}
     problems: list[str] = []
-    read = 0
+    extracted: list[Extracted] = []
     with Progress(console=console, transient=True, disable=len(article_paths) < 20) as progress:
         task = progress.add_task("extracting", total=len(article_paths))
         for path in article_paths:
@@ -51,20 +95,20 @@ def run(args: argparse.Namespace) -> int:
             except ArticleError as exc:
                 problems.append(str(exc))
                 continue
-            read += 1
-            report = sync_article(args.events, store, article.path, extract_events(article), args.dry_run)
-            for key in totals:
-                ids = getattr(report, key)
-                totals[key] += len(ids)
-                if args.dry_run and key in ("new", "updated"):
-                    for ident in ids:
-                        print(f"would {'create' if key == 'new' else 'update'} {ident}")
+            extracted.append(Extracted(article.path, article.sha256, extract_events(article)))
+    gone = _gone(sorted(record.articles), paths, Path.cwd())
+    plan = plan_sync(args.events, store, record, extracted, gone)
+    if args.dry_run or args.verbose:
+        for line in plan.lines(args.dry_run):
+            print(line)
+    if not args.dry_run:
+        apply_plan(args.events, plan)
     for problem in problems:
         console.print(f"[yellow]skipped[/] {problem}", highlight=False)
-    verb = "would be" if args.dry_run else ""
+    verb = "would be " if args.dry_run else ""
     console.print(
-        f"{read} articles read; events {verb} new {totals['new']}, updated {totals['updated']}, "
-        f"unchanged {totals['unchanged']}, kept as people left them {totals['kept']}; "
-        f"{len(problems)} problems", highlight=False,
+        f"{len(extracted)} articles read; events {verb}new {len(plan.new)}, updated {len(plan.updated)}, "
+        f"removed {len(plan.removed)}, unchanged {len(plan.unchanged)}, left as people left them "
+        f"{len(plan.kept)}; {len(problems)} problems", highlight=False,
     )
-    return 1 if problems and not read else 0
+    return 1 if problems and not extracted else 0
