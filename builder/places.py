@@ -39,6 +39,7 @@ _TOKEN = re.compile(r"[\u0621-\u063a\u0641-\u064a]+|(?:[A-Z]\.){2,}|[A-Za-z0-9]+
 _ARABIC_START = re.compile("[\u0621-\u064a]")
 # what may stand between two words of one name: spaces, a hyphen, a tatweel-joined clitic
 _JOIN = re.compile(r"^[\s\-–‐]*$")
+_NORMS: dict[str, str] = {}   # Latin word → its lookup form (norm_token), filled as words are met
 
 
 @lru_cache(maxsize=32)
@@ -75,6 +76,7 @@ class Token:
     end: int
     surface: str        # folded token as in the text
     key: str            # normalised
+    look: str = ""      # what the variants cache is keyed by (the key; the surface for Latin "...s")
 
 
 @dataclass(slots=True)
@@ -102,6 +104,8 @@ class PhraseIndex:
     cased: dict[tuple[str, ...], str] = field(default_factory=dict)   # keys that must match case
     min_stem: int = 2
     _cache: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict, repr=False)
+    _prefix: dict[tuple[str, ...], bool] = field(default_factory=dict, repr=False)
+    _prefix_size: int = field(default=-1, repr=False)
 
     def add(self, name: str, value: Any, *, replace: bool = True) -> tuple[str, ...] | None:
         key = name_key(name)
@@ -120,17 +124,26 @@ class PhraseIndex:
     @staticmethod
     def tokens(folded: Folded) -> list[Token]:
         out = []
+        norms = _NORMS
         for m in _TOKEN.finditer(folded.text):
             word = m.group()
-            key = word if word[0] > "\u0600" else norm_token(word)
-            out.append(Token(m.start(), m.end(), word, key))
+            if word[0] > "\u0600":
+                out.append(Token(m.start(), m.end(), word, word, word))
+                continue
+            key = norms.get(word)
+            if key is None:
+                if len(norms) > 100_000:
+                    norms.clear()
+                key = norms[word] = norm_token(word)
+            out.append(Token(m.start(), m.end(), word, key, word if word.endswith("s") else key))
         return out
 
     def variants(self, token: Token) -> tuple[tuple[str, str], ...]:
         """(lookup form, stripped clitic) of a token that start some name: as written first, then
         without proclitics. Cached per word: a news corpus repeats its words."""
         cache = self._cache
-        key = token.key if token.key[0] > "\u0600" or not token.surface.endswith("s") else token.surface
+        key = token.look or (token.key if token.key[0] > "\u0600" or not token.surface.endswith("s")
+                             else token.surface)
         found = cache.get(key)
         if found is None:
             if len(cache) > 200_000:
@@ -153,27 +166,58 @@ class PhraseIndex:
         elif surface.endswith("s") and token.surface[-2:] in ("'s", "’s"):
             yield surface[:-1], ""
 
+    def _prefixes(self) -> dict[tuple[str, ...], bool]:
+        """Every proper prefix of a key (→ False) and every key (→ True), so a lookup walks forward
+        from a token only while some name still starts that way. Rebuilt when entries were added
+        (loaders write `entries` directly)."""
+        if self._prefix_size != len(self.entries):
+            prefixes: dict[tuple[str, ...], bool] = {}
+            for key in self.entries:
+                for n in range(1, len(key)):
+                    prefixes.setdefault(key[:n], False)
+            for key in self.entries:
+                prefixes[key] = True
+            self._prefix = prefixes
+            self._prefix_size = len(self.entries)
+            self._cache.clear()     # variants were filtered against the old keys
+        return self._prefix
+
     def hits(self, folded: Folded, tokens: list[Token]) -> list[Hit]:
         """Every entry starting at every token (longest per start and variant), before overlaps."""
         out: list[Hit] = []
+        if not tokens:
+            return out
+        prefixes = self._prefixes()
+        entries = self.entries
+        cache = self._cache
         text = folded.text
         n_tokens = len(tokens)
+        join = _JOIN.match
         for i, token in enumerate(tokens):
-            for variant, clitic in self.variants(token):
-                longest = self.max_len[variant]
-                # the words of a name are joined by spaces or hyphens only, never by punctuation
-                last = i + 1
-                limit = min(n_tokens, i + longest)
-                while last < limit and _JOIN.match(text[tokens[last - 1].end:tokens[last].start]):
-                    last += 1
-                for j in range(last, i, -1):
-                    key = (variant, *(t.key for t in tokens[i + 1:j]))
-                    value = self.entries.get(key)
-                    if value is None:
-                        continue
-                    cased = self.cased.get(key)
+            found = cache.get(token.look)
+            if found is None:
+                found = self.variants(token)
+            if not found:
+                continue
+            for variant, clitic in found:
+                # walk forward while the words still begin some name; the words of a name are
+                # joined by spaces or hyphens only, never by punctuation
+                key: tuple[str, ...] = (variant,)
+                ends = [i + 1] if prefixes.get(key) else []
+                j = i + 1
+                while j < n_tokens:
+                    longer = (*key, tokens[j].key)
+                    if longer not in prefixes or not join(text[tokens[j - 1].end:tokens[j].start]):
+                        break
+                    key = longer
+                    j += 1
+                    if prefixes[key]:
+                        ends.append(j)
+                for j in reversed(ends):
+                    cased = self.cased.get((variant, *(t.key for t in tokens[i + 1:j]))) if self.cased else None
                     if cased and cased != _letters(text[token.start:tokens[j - 1].end]):
                         continue
+                    value = entries[(variant, *(t.key for t in tokens[i + 1:j]))]
                     start = token.start
                     if clitic and not clitic.endswith("لل"):
                         start += len(clitic)
