@@ -35,6 +35,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-v", "--verbose", action="store_true", help="print one line per event changed")
 
 
+def _extract_all(paths: list[Path]):
+    """(path, article or its read error, events) for each article; big batches in parallel."""
+    try:
+        from ..extract import extract_many
+    except ImportError:  # an extractor without the batch helper
+        extract_many = None
+    if extract_many is not None:
+        yield from extract_many(paths, root=Path.cwd())
+        return
+    for path in paths:
+        try:
+            article = read_article(path, root=Path.cwd())
+        except ArticleError as exc:
+            yield path, exc, []
+            continue
+        yield path, article, extract_events(article)
+
+
 def _gone(record_articles: list[str], given: list[Path], root: Path) -> tuple[str, ...]:
     """Articles in the record, under the folders given, whose file was removed."""
     out = []
@@ -88,14 +106,12 @@ def _run_locked(args, paths: list[Path], article_paths: list[Path], console: Con
     extracted: list[Extracted] = []
     with Progress(console=console, transient=True, disable=len(article_paths) < 20) as progress:
         task = progress.add_task("extracting", total=len(article_paths))
-        for path in article_paths:
+        for _, article, events in _extract_all(article_paths):
             progress.advance(task)
-            try:
-                article = read_article(path, root=Path.cwd())
-            except ArticleError as exc:
-                problems.append(str(exc))
+            if isinstance(article, ArticleError):
+                problems.append(str(article))
                 continue
-            extracted.append(Extracted(article.path, article.sha256, extract_events(article)))
+            extracted.append(Extracted(article.path, article.sha256, events))
     gone = _gone(sorted(record.articles), paths, Path.cwd())
     plan = plan_sync(args.events, store, record, extracted, gone)
     if args.dry_run or args.verbose:
