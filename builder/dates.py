@@ -224,9 +224,12 @@ class _Lexicon:
             for w in words:
                 self.ordinals[_key(w)] = int(n)
         self.vague: dict[str, int] = {}
+        self.vague_through: set[str] = set()  # windows that end on the publication day itself
         for row in data["vague"]:
             for w in row["words"]:
                 self.vague[_key(w)] = int(row["days"])
+                if row.get("through_publication"):
+                    self.vague_through.add(_key(w))
         self.window_units: dict[str, str] = {}
         for unit, words in data["window_units"].items():
             for w in words:
@@ -1054,7 +1057,10 @@ def _build_en(lex: _Lexicon) -> list[_Pattern]:
         r_range_years)
 
     def r_vague(m: re.Match[str], ctx: _Ctx) -> Res | None:
-        s, e = _window(ctx.pub, lex.vague[" ".join(m.group("v").lower().split())])
+        key = " ".join(m.group("v").lower().split())
+        s, e = _window(ctx.pub, lex.vague[key])
+        if key in lex.vague_through:
+            e = ctx.pub
         return s, e, "day", True, False
 
     WPREP = _alt(d["window_prepositions"])

@@ -205,9 +205,15 @@ def _span_days(event: Event) -> tuple[date, date]:
 
 
 def main_event(events: list[Event]) -> Event | None:
-    """The first event by position (events come in order of appearance), background ones last."""
+    """The first event by position (events come in order of appearance), background ones last:
+    an event known only to a window, a month or a year ("recently", "last week", "since 2011") is
+    background to the first event placed on a single day."""
     if not events:
         return None
+    for event in events:
+        first, last = event.span
+        if first == last:
+            return event
     return events[0]
 
 

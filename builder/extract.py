@@ -60,7 +60,6 @@ _AR_VERB_ENDINGS = frozenset(
         "وها",
         "وهم",
         "ن",
-        "ي",
         "و",
     ]
 )
@@ -526,6 +525,33 @@ _PARENS = re.compile(r"\s*\([^()]{0,80}\)")
 _QUOTES = str.maketrans("", "", '«»"“”')
 
 
+@cache
+def _known_words(lang: str) -> frozenset[str]:
+    """Words the cue book knows as they stand (cues, verbs, light verbs, continuations)."""
+    book = cue_book(lang)
+    data = load_data(f"cues_{lang}")
+    words = set(book.index)
+    for key in ("light_verbs",):
+        words.update(_norm(str(w), lang) for w in (data.get("modality") or {}).get(key) or [])
+    words.update(_norm(str(w), lang) for w in data.get("continuations") or [])
+    return frozenset(w.split()[0] for w in words if w.strip())
+
+
+def _drop_glued_conjunction(text: str, book: CueBook) -> str:
+    """Arabic و/ف glued to a title's first word ("وتعرض رتل", "وأكدت مصادر", "والمنطقة"): dropped
+    when what follows is a word the cue book knows, or a definite noun."""
+    if book.lang != "ar" or not text or text[0] not in "وف":
+        return text
+    first = text.split(maxsplit=1)[0]
+    rest = _norm(first[1:], "ar").strip("،,:؛;.")
+    known = _known_words("ar")
+    if rest in known or (rest.startswith("ال") and len(rest) >= 5) or (
+        text[0] == "و" and "و" + rest in known and len(rest) >= 3
+    ):
+        return text[1:]
+    return text
+
+
 def make_title(sentence: str, book: CueBook, start: int = 0, limit: int = 14) -> str:
     """Headline-like: the event's own words from `start` (original offset), leading connectives and
     quote marks dropped, parentheses left out, cut at a clause."""
@@ -543,6 +569,7 @@ def make_title(sentence: str, book: CueBook, start: int = 0, limit: int = 14) ->
         if cut >= len(text):
             break
         text = text[cut:].strip(" ،,:؛;.-–—")
+    text = _drop_glued_conjunction(text, book)
     words = text.split()
     cut_words: list[str] = []
     for word in words:
@@ -562,6 +589,113 @@ def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
     left = max(text.rfind(",", 0, pos), text.rfind(";", 0, pos), text.rfind("،", 0, pos))
     rights = [i for i in (text.find(",", pos), text.find(";", pos), text.find("،", pos)) if i != -1]
     return left + 1, min(rights) if rights else len(text)
+
+
+_EN_DATELINE_REACH = 200  # characters from the top of an English article's first sentence
+_YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+# -- places: which ones are where the event happened ---------------------------------------------------
+@dataclass(frozen=True)
+class PlaceRoles:
+    """builder/data/extract_places.yaml for one language, compiled."""
+
+    not_location: re.Pattern[str] | None  # matched against the folded words before a place
+    location: re.Pattern[str] | None
+    territory: re.Pattern[str] | None  # "الاراضي السورية": group `adj` is the country's adjective
+    adjective_dates: frozenset[str]
+
+
+@cache
+def place_roles(lang: str) -> PlaceRoles:
+    data = (load_data("extract_places") or {}).get(lang) or {}
+    phrases = [w for words in (data.get("not_location") or {}).values() for w in words or []]
+
+    def tail(words) -> re.Pattern[str] | None:
+        alt = _alternation(words or [], lang)
+        return re.compile(rf"(?<!\w)(?:{alt})\s*$") if alt else None
+
+    nouns = _alternation(data.get("territory_nouns") or [], lang)
+    territory = re.compile(rf"(?<!\w)(?:{nouns})\s+(?P<adj>ال\w+ي(?:ة|ين))(?!\w)") if nouns else None
+    return PlaceRoles(
+        tail(phrases),
+        tail(data.get("location")),
+        territory,
+        frozenset(_norm(w, lang) for w in data.get("adjective_dates") or []),
+    )
+
+
+@cache
+def _countries() -> dict[str, Place]:
+    """Folded Arabic country name → its place (for "الأراضي السورية" → Syria)."""
+    out: dict[str, Place] = {}
+    for entry in gazetteer().entries:
+        if entry.kind == "country" and entry.name_ar:
+            out.setdefault(_norm(entry.name_ar, "ar"), entry.place("ar"))
+    return out
+
+
+def _country_of_adjective(adj: str) -> Place | None:
+    """"السورية" → سوريا, "العراقية" → العراق, "الايرانية" → ايران (a nisba adjective's country)."""
+    stem = re.sub(r"ي(?:ة|ين)$", "", adj[2:] if adj.startswith("ال") else adj)
+    countries = _countries()
+    for name in (stem, "ال" + stem, stem + "يا", stem + "ا"):
+        if name in countries:
+            return countries[name]
+    return None
+
+
+def _place_before(sentence: str, match: PlaceMatch, reach: int = 40) -> str:
+    return " " + fold_text(sentence[max(0, match.start_char - reach) : match.start_char]).strip() + " "
+
+
+def located_places(sentence: str, matches: list[PlaceMatch], lang: str) -> list[PlaceMatch]:
+    """The places of the sentence that can be where something happened: a place named as a backer,
+    partner, relation or addressee ("مدعومة من طهران", "تعاونت مع واشنطن") is left out, and so is one
+    joined by و to such a place; a land noun with a country's adjective ("داخل الأراضي السورية") adds
+    that country."""
+    roles = place_roles(lang)
+    out: list[PlaceMatch] = []
+    dropped_end = -1
+    for m in matches:
+        before = _place_before(sentence, m)
+        joined = dropped_end >= 0 and fold_text(sentence[dropped_end : m.start_char]).strip() == "و"
+        if joined or (roles.not_location is not None and roles.not_location.search(before.rstrip())):
+            dropped_end = m.end_char
+            continue
+        dropped_end = -1
+        out.append(m)
+    if roles.territory is not None:
+        folded = fold(sentence)
+        for t in roles.territory.finditer(folded.text):
+            country = _country_of_adjective(t.group("adj"))
+            if country is None:
+                continue
+            a, b = folded.span(t.start("adj"), t.end("adj"))
+            if not any(p.place == country for p in out):
+                out.append(PlaceMatch(country, sentence[a:b], a, b))
+        out.sort(key=lambda p: p.start_char)
+    return out
+
+
+def _at_location(sentence: str, match: PlaceMatch, lang: str) -> bool:
+    pattern = place_roles(lang).location
+    return pattern is not None and bool(pattern.search(_place_before(sentence, match, 30).rstrip()))
+
+
+@cache
+def _en_credit() -> re.Pattern[str] | None:
+    words = (load_data("cues_en") or {}).get("photo_credits") or []
+    if not words:
+        return None
+    alt = "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"[\s.,]{0,3}\((?:" + alt + r")\)", re.IGNORECASE)
+
+
+def _credit_follows(sentence: str, end: int) -> bool:
+    """A photo credit or wire credit right after the expression: a caption's or a dateline's date."""
+    credit = _en_credit()
+    return credit is not None and credit.match(sentence, end) is not None
 
 
 def _safe_times(text: str, published: date, lang: str) -> list[dates.TimeExpression]:
@@ -636,7 +770,7 @@ class ArticleExtractor:
         expressions = [
             e
             for e in _safe_times(sentence, self.article.published, self.lang)
-            if not self._is_dateline(e, position)
+            if not self._is_dateline(e, position) and not (self.lang == "en" and _credit_follows(sentence, e.end_char))
         ]
         day_spans = [
             self._folded_offset(view, e.start_char)
@@ -657,7 +791,7 @@ class ArticleExtractor:
         if main is None:
             return
         gaz = gazetteer()
-        places = gaz.find(sentence, self.lang)
+        places = located_places(sentence, gaz.find(sentence, self.lang), self.lang)
         actor_matches = self._find_actors(sentence)
         actors = _actor_names(actor_matches)
         used_expr: set[int] = set()
@@ -685,6 +819,15 @@ class ArticleExtractor:
                 main_expr.approximate,
                 main_expr.future,
                 main_expr.text,
+            )
+        elif (during := self._during(accepted, main)) is not None:
+            # "دان ظريف خلال اللقاء": on the day of the meeting told before
+            start, end, approx, future, date_text = (
+                during.start,
+                during.end,
+                during.approximate,
+                during.future,
+                during.date_text,
             )
         elif self.last_main is not None and (continues or self.last_main.paragraph == paragraph):
             prev = self.last_main
@@ -796,7 +939,18 @@ class ArticleExtractor:
         return i, i
 
     def _is_dateline(self, expr, position: int) -> bool:
-        return position == 0 and expr.start_char <= 4 and expr.start == self.article.published
+        if position != 0 or expr.start != self.article.published:
+            return False
+        if expr.start_char <= 4:
+            return True
+        # English copy: "Posted on April 2 2017 by …", "AFP Friday 20 Jun 2014 …" near the top is the
+        # dateline (a full date with its year), not the date of the lead's event
+        return (
+            self.lang == "en"
+            and expr.start_char <= _EN_DATELINE_REACH
+            and expr.end == expr.start
+            and _YEAR_IN.search(expr.text) is not None
+        )
 
     def _main_cue(self, view: SentenceView, cues: list[Cue]) -> Cue | None:
         """The sentence's action. A sentence that opens with a reporting verb is a statement unless it
@@ -854,7 +1008,11 @@ class ArticleExtractor:
         whose reported words carry other dates) one that no other cue of the sentence holds."""
         lo, hi = _clause_bounds(view.text, main.start)
         lo_o, hi_o = view.folded.span(lo, hi) if hi > lo else (0, 0)
-        free = [(i, e) for i, e in enumerate(expressions) if i not in used]
+        free = [
+            (i, e)
+            for i, e in enumerate(expressions)
+            if i not in used and not self._object_bound(view, main, cues, e)
+        ]
         for _i, expr in free:
             if lo_o <= expr.start_char < hi_o:
                 return expr
@@ -865,6 +1023,31 @@ class ArticleExtractor:
             if not any(0 <= expr.start_char - b <= 40 for _a, b in others):
                 return expr
         return None
+
+    def _during(self, cues: list[Cue], main: Cue) -> Draft | None:
+        """The event told before that the sentence's main event happened during ("خلال اللقاء")."""
+        for cue in cues:
+            if cue is main or not cue.accompanying:
+                continue
+            for draft in reversed(self.drafts):
+                if draft.type == cue.type and not draft.future:
+                    return draft
+        return None
+
+    def _object_bound(self, view: SentenceView, main: Cue, cues: list[Cue], expr) -> bool:
+        """A time expression that dates what the main event talks about, not the main event: an
+        adjective such as "الأخيرة" after a noun that is not the main event's ("دان الغارات الأخيرة"),
+        or, for a verbal event (a statement, a condemnation), anything inside a relative clause after
+        it ("أكد دعمه في التصدي للهجمات التي شهدتها البلاد أخيراً")."""
+        at = self._folded_offset(view, expr.start_char)[0]
+        if _norm(expr.text, self.lang) in place_roles(self.lang).adjective_dates:
+            before = [c for c in cues if c.end <= at]
+            nearest = max(before, key=lambda c: c.end) if before else None
+            if nearest is None or (nearest is not main and nearest.type != main.type):
+                return True
+        if main.end <= at and not self.book.specs[main.type].realized:
+            return _has(self.book, "relative", " " + view.text[main.end : at] + " ")
+        return False
 
     def _own_expression(self, view: SentenceView, cue: Cue, expressions, used: set[int]) -> int | None:
         """Index of a past time expression inside the cue's clause (after the cue or just before it)."""
@@ -919,6 +1102,12 @@ class ArticleExtractor:
             seen.add(cue.type)
             spec = self.book.specs[cue.type]
             if (future or cue.future) and spec.realized:
+                continue
+            told = self._during([cue], main) if cue.accompanying and cue.definite else None
+            if told is not None and told.start <= end and start <= told.end:
+                # "خلال اللقاء", "خلال لقائه": the meeting told already, one more quote of it
+                if sentence not in told.quotes:
+                    told.quotes.append(sentence)
                 continue
             cue_o = view.folded.span(cue.start, cue.end)[0]
             mode = find_mode(view.text, cue.type, self.book)
@@ -1046,8 +1235,9 @@ def event_id(draft: Draft, date_value: str) -> str:
 
 
 def _merge_same_event(drafts: list[Draft]) -> list[Draft]:
-    """Within one article: a background mention of an event told elsewhere in it (same type, dates
-    that overlap, places that agree) is that event, not a second one."""
+    """Within one article: a background mention of an event told elsewhere in it (same type, modes of
+    one family, dates that overlap, places that agree) is that event, not a second one: "the recent
+    US strike" named in three sentences is one strike; the meeting during a visit is the visit."""
     out: list[Draft] = []
     for draft in drafts:
         target = None
@@ -1055,6 +1245,8 @@ def _merge_same_event(drafts: list[Draft]) -> list[Draft]:
             for other in out:
                 if (
                     other.type == draft.type
+                    and other.future == draft.future
+                    and _modes_agree(other.mode, draft.mode)
                     and other.start <= draft.end
                     and draft.start <= other.end
                     and _places_agree(other.places, draft.places)
@@ -1067,17 +1259,46 @@ def _merge_same_event(drafts: list[Draft]) -> list[Draft]:
         target.quotes.extend(q for q in draft.quotes if q not in target.quotes)
         target.places.extend(p for p in draft.places if p not in target.places)
         target.actors.extend(a for a in draft.actors if a not in target.actors)
+        target.mode = target.mode or draft.mode
         if target.approximate and not draft.approximate:
             target.start, target.end, target.approximate = draft.start, draft.end, False
             target.date_text = draft.date_text
     return out
 
 
+@cache
+def _mode_families() -> dict[str, str]:
+    data = load_data("extract_merge") or {}
+    return {m: name for name, modes in (data.get("mode_families") or {}).items() for m in modes or []}
+
+
+def _modes_agree(a: str | None, b: str | None) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    families = _mode_families()
+    return a in families and families.get(a) == families.get(b)
+
+
+@cache
+def _country_codes() -> frozenset[str]:
+    """Country names (English) of the gazetteer: a place that is a whole country."""
+    return frozenset(p.name_en for p in _countries().values() if p.name_en)
+
+
 def _places_agree(a: list[Place], b: list[Place]) -> bool:
+    """No places on one side, a shared place, or a country on one side holding a place of the other
+    (Syria and Al-Bukamal; Iran and Tehran)."""
     if not a or not b:
         return True
     keys_a = {p.name_en or p.name for p in a}
-    return bool(keys_a & {p.name_en or p.name for p in b})
+    if keys_a & {p.name_en or p.name for p in b}:
+        return True
+    countries = _country_codes()
+    for x, y in ((a, b), (b, a)):
+        held = {p.country for p in x if p.name_en in countries and p.country}
+        if any(p.country in held and p.name_en not in countries for p in y):
+            return True
+    return False
 
 
 def extract_events(article: Article) -> list[Event]:
