@@ -25,10 +25,7 @@ def _types(text: str, lang: str = "ar") -> list[str]:
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param(
         "لم تتعرض القافلة لأي هجوم مسلح أسفر عن قتلى.",  # negated through a light verb
-        marks=pytest.mark.xfail(reason="negation over a light verb's object: not handled yet", strict=True),
-    ),
         "وهددت الجماعة بشن هجمات على القواعد إذا لم تنسحب القوات.",  # a threat, not an attack
         "ودعت الأمم المتحدة إلى وقف إطلاق النار في المدينة.",  # a ceasefire call
         "وقال المحلل إن الهجمات قد تؤدي إلى مقتل المدنيين إذا استمرت.",  # hypothetical
