@@ -32,6 +32,11 @@ from .text import fold_text
 GSR_TYPES = {"ASSAULT": "assault", "PROTEST": "protest"}
 POSITIVE = {"yes"}
 NEGATIVE = {"easy no", "difficult no"}
+# An event the extractor tags "background" is a mention of a past event (a noun dated on its own, an
+# event dated only by a vague or coarse past window), not what the sentence reports: the GSR
+# annotators label whether a sentence *reports* a specific assault or protest, so detection counts
+# only events without this tag. They stay in the event files, tagged, for analysts.
+BACKGROUND_TAG = "background"
 # some GSR rows carry no published date; any fixed day serves (detection does not depend on it)
 UNKNOWN_PUBLISHED = date(2008, 1, 1)
 
@@ -129,7 +134,7 @@ def evaluate_gsr(path: Path) -> GsrResult:
             continue
         gold = row.label in POSITIVE
         events = extract_events(sentence_article(row.id, row.text, row.published))
-        predicted = any(e.type == event_type for e in events)
+        predicted = any(e.type == event_type and BACKGROUND_TAG not in e.tags for e in events)
         result.ours.setdefault(row.event_type, Confusion()).add(predicted, gold)
         result.baseline.setdefault(row.event_type, Confusion()).add(baselines[event_type](row.text), gold)
         if predicted != gold:

@@ -512,6 +512,10 @@ class Draft:
     paragraph: int = 0
     dated: bool = False  # the date came from the event's own words
     speaker_key: tuple[str, ...] = field(default=())
+    # a mention of a past event, not the article's news: a noun dated on its own ("القصف الأخير") or
+    # an event dated only by a vague or coarse past window ("خلال الأيام الماضية", "في 2006");
+    # shown to users as the tag "background"
+    mention: bool = False
 
 
 def _dedupe_places(matches: list[PlaceMatch]) -> list[Place]:
@@ -896,6 +900,7 @@ class ArticleExtractor:
                             position,
                             paragraph=paragraph,
                             dated=dated,
+                            mention=dated and approx and not future,
                         )
                     )
                 return
@@ -917,6 +922,7 @@ class ArticleExtractor:
                 paragraph=paragraph,
                 dated=dated,
                 speaker_key=tuple(actors[:1]),
+                mention=dated and approx and not future,
             )
         )
         self._accompanying(
@@ -1087,6 +1093,7 @@ class ArticleExtractor:
                 background=True,
                 paragraph=paragraph,
                 dated=True,
+                mention=True,
             )
         )
 
@@ -1260,6 +1267,7 @@ def _merge_same_event(drafts: list[Draft]) -> list[Draft]:
         target.places.extend(p for p in draft.places if p not in target.places)
         target.actors.extend(a for a in draft.actors if a not in target.actors)
         target.mode = target.mode or draft.mode
+        target.mention = target.mention and draft.mention
         if target.approximate and not draft.approximate:
             target.start, target.end, target.approximate = draft.start, draft.end, False
             target.date_text = draft.date_text
@@ -1326,6 +1334,7 @@ def extract_events(article: Article) -> list[Event]:
                 places=draft.places,
                 lang=article.lang,
                 future=draft.future,
+                tags=["background"] if draft.mention else [],
                 sources=[
                     Source(
                         article=article.path,
