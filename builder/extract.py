@@ -212,6 +212,8 @@ def cue_book(lang: str) -> CueBook:
             "background",
             "accompanying",
             "anaphora",
+            "attempt",
+            "generic",
         )
     }
     windows = {key[:-7]: int(value) for key, value in mod.items() if key.endswith("_window")}
@@ -412,6 +414,12 @@ def find_cues(view: SentenceView, book: CueBook) -> list[Cue]:
                 continue
             if _has(book, "cancel", _window(view, core_start, win.get("cancel", 2))):
                 continue
+            if spec.realized and (
+                _has(book, "attempt", _window(view, core_start, win.get("attempt", 2)))
+                or _has(book, "generic", _window(view, core_start, win.get("generic", 2)))
+                or _has(book, "generic", _after(view, end, win.get("generic_after", 2)))
+            ):
+                continue  # "محاولة اغتيال", "عمليات القتل" talked about in general
             cue.future = (
                 (book.lang == "ar" and "س" in pre and verb_form)
                 or _has(book, "future", _window(view, core_start, win.get("future", 3)))
@@ -420,10 +428,14 @@ def find_cues(view: SentenceView, book: CueBook) -> list[Cue]:
             if cue.future and spec.realized:
                 continue
             between = view.text[previous_end:core_start]
-            cue.relative = _has(book, "relative", _window(view, core_start, win.get("relative", 3))) or (
-                previous_end > 0
-                and not _CLAUSE_BREAK.search(between)
-                and _has(book, "relative", " " + between + " ")
+            cue.relative = (
+                _has(book, "relative", _window(view, core_start, win.get("relative", 3)))
+                or (
+                    previous_end > 0
+                    and not _CLAUSE_BREAK.search(between)
+                    and _has(book, "relative", " " + between + " ")
+                )
+                or _in_relative_clause(view, book, core_start)
             )
             cue.background = _has(book, "background", _window(view, core_start, win.get("background", 2)))
             cue.accompanying = _has(
@@ -444,6 +456,23 @@ def find_cues(view: SentenceView, book: CueBook) -> list[Cue]:
             cues.append(cue)
         previous_end = end
     return cues
+
+
+def _in_relative_clause(view: SentenceView, book: CueBook, pos: int) -> bool:
+    """A relative pronoun earlier in the cue's clause, with no "أن"/"that" after it: the cue is told
+    inside the relative clause ("النائب الذي قتل في تفجير استهدف موكبه")."""
+    reach = book.windows.get("relative_scope", 0)
+    pattern = book.modality.get("relative")
+    if not reach or pattern is None:
+        return False
+    before = _window(view, pos, reach)
+    last = None
+    for m in pattern.finditer(before):
+        last = m
+    if last is None:
+        return False
+    rest = before[last.end() :]
+    return not (book.complementizers is not None and book.complementizers.search(rest))
 
 
 def _verb_reading(view: SentenceView, book: CueBook, pre: str, core_start: int) -> bool:

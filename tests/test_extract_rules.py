@@ -83,3 +83,58 @@ def test_one_event_from_two_articles_keeps_both_sources():
     assert len(merged) == 1
     quotes = [s.quote for s in merged[0].sources]
     assert len(quotes) == 2 and any("جنديان" in q for q in quotes) and any("ثلاثة" in q for q in quotes)
+
+
+def _reported(text: str, event_type: str) -> list:
+    """Events of the type that the sentence reports (not tagged as a background mention)."""
+    return [e for e in extract_events(_article(text)) if e.type == event_type and "background" not in e.tags]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وشارك في الجنازة شقيق الصحافي الذي قتل في تفجير استهدف سيارته قبل عامين.",  # relative clause
+        "وتحدث الوزير عن محاولات اغتيال تعرض لها عدد من النواب.",  # attempts
+        "وتراجعت وتيرة التفجيرات في المدينة خلال العام الماضي.",  # an aggregate
+        "وشهدت البلاد عشرات الهجمات خلال الشهور الأخيرة.",  # a coarse past window
+        "ويرجح خبراء أن يكون الهجوم انتقاما لعملية سابقة.",  # analysis
+    ],
+)
+def test_no_reported_assault_in_mentions_aggregates_and_attempts(text):
+    assert not _reported(text, "assault"), [e.title for e in _reported(text, "assault")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقتل أربعة جنود أمس في هجوم بعبوة ناسفة استهدف دوريتهم جنوب الموصل.",
+        "وقال مصدر أمني إن انتحاريا فجر نفسه وسط سوق شعبي في كركوك ما أسفر عن مقتل ستة أشخاص.",
+    ],
+)
+def test_specific_assaults_are_reported(text):
+    assert _reported(text, "assault")
+
+
+def test_a_backer_or_a_partner_is_not_where_it_happened():
+    text = "ودانت الحكومة الغارات الأخيرة التي استهدفت مسلحين مدعومين من طهران في مدينة البوكمال."
+    events = extract_events(_article(text))
+    strike = next(e for e in events if e.type == "assault")
+    names = {p.name_en for p in strike.places}
+    assert "Al-Bukamal" in names and "Tehran" not in names
+    assert "background" in strike.tags
+    condemnation = next(e for e in events if e.type == "disapprove")
+    assert condemnation.sources[0].date_text != "الأخيرة"
+
+
+def test_land_of_a_country_names_the_country():
+    events = extract_events(_article("وقصفت طائرات حربية أمس مواقع للمسلحين داخل الأراضي العراقية."))
+    assert any(p.name_en == "Iraq" for e in events for p in e.places)
+
+
+def test_titles_drop_a_glued_conjunction():
+    [event] = [
+        e
+        for e in extract_events(_article("وتعرضت دورية للشرطة أمس لهجوم بعبوة ناسفة في الموصل."))
+        if e.type == "assault"
+    ]
+    assert event.title.startswith("تعرضت")
