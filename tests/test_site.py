@@ -110,7 +110,7 @@ def test_pages_are_arabic_right_to_left(built):
 def test_day_briefing_carries_each_event_with_date_words_places_and_sources(built):
     text = (built / "docs" / "day" / "2021-02-27.md").read_text(encoding="utf-8")
     assert "{ #ev-2021-02-27-diwaniyah-convoy-ied }" in text
-    assert "«السبت»" in text and "[الديوانية](../place/diwaniyah.md)" in text
+    assert "«السبت»" in text and '<a href="../place/diwaniyah.html">الديوانية</a>' in text
     assert text.index("## هجمات") < text.index("## لقاءات وزيارات")   # most severe first
     approx = (built / "docs" / "day" / "2021-02-26.md").read_text(encoding="utf-8")
     assert "بين 20 و26 فبراير 2021 (تقريبي)" in approx

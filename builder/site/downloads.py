@@ -8,10 +8,10 @@ import io
 import json
 from datetime import timedelta
 
+import yaml
 from babel import Locale
 
 from ..models import Event
-from ..yamlio import dump
 
 # PLOVER (type, mode) → ACLED (event_type, sub_event_type); mode None is the type's default
 ACLED_MAP: dict[tuple[str, str | None], tuple[str, str]] = {
@@ -61,11 +61,22 @@ def country_name(code: str | None) -> str:
 
 
 def events_json(events: list[Event]) -> str:
-    return json.dumps([e.model_dump(mode="json") for e in events], ensure_ascii=False, indent=1) + "\n"
+    lines = ",\n".join(json.dumps(e.model_dump(mode="json"), ensure_ascii=False) for e in events)
+    return f"[\n{lines}\n]\n" if events else "[]\n"
 
 
-def events_yaml(events: list[Event]) -> str:
-    return dump([e.to_yaml_dict() for e in events])
+def events_yaml(events: list[Event], texts: dict[str, str] | None = None) -> str:
+    """All events as one YAML stream, a document per event. `texts` maps ids to the text of their
+    event files (the source of truth, and far quicker than emitting YAML for 10,000 events)."""
+    texts = texts or {}
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    parts = []
+    for e in events:
+        text = texts.get(e.id) or yaml.dump(e.to_yaml_dict(), Dumper=dumper, allow_unicode=True,
+                                            sort_keys=False, width=1000)
+        body = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("# yaml-language"))
+        parts.append("---\n" + body)
+    return "".join(parts)
 
 
 def _csv(rows: list[dict], columns: tuple[str, ...]) -> str:
@@ -122,15 +133,16 @@ def _ics_text(text: str) -> str:
 
 def _fold(line: str) -> list[str]:
     """RFC 5545: lines of at most 75 octets, continued with a leading space; never split a character."""
-    out, current = [], ""
-    for char in line:
-        limit = 75 if not out else 74
-        if len((current + char).encode("utf-8")) > limit:
-            out.append(current)
-            current = char
-        else:
-            current += char
-    out.append(current)
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return [line]
+    out, start, limit = [], 0, 75
+    while start < len(data):
+        end = min(start + limit, len(data))
+        while end < len(data) and (data[end] & 0xC0) == 0x80:   # not inside a UTF-8 sequence
+            end -= 1
+        out.append(data[start:end].decode("utf-8"))
+        start, limit = end, 74
     return [out[0]] + [" " + part for part in out[1:]]
 
 
@@ -171,11 +183,11 @@ def json_schema() -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
-def downloads(events: list[Event], site_name: str) -> dict[str, str]:
+def downloads(events: list[Event], site_name: str, texts: dict[str, str] | None = None) -> dict[str, str]:
     """File name (under docs/downloads/) → contents."""
     return {
         "events.json": events_json(events),
-        "events.yaml": events_yaml(events),
+        "events.yaml": events_yaml(events, texts),
         "events.csv": events_csv(events),
         "events.ics": events_ics(events, site_name),
         "events-acled.csv": acled_csv(events),

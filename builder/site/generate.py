@@ -12,6 +12,7 @@ import plotly
 
 from ..articles import read_article
 from ..models import Event
+from ..store import event_path
 from .catalog import build_catalog
 from .config import read_config
 from .downloads import downloads
@@ -60,6 +61,20 @@ def _article_titles(root: Path, paths: list[str]) -> dict[str, str]:
     return titles
 
 
+def _event_texts(root: Path, events: list[Event]) -> dict[str, str]:
+    """The text of each event's file, when it holds that very event (for the YAML download)."""
+    texts = {}
+    for event in events:
+        path = event_path(root / "events", event)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError:
+            continue
+        if f"\nid: {event.id}\n" in text:
+            texts[event.id] = text
+    return texts
+
+
 def generate(events: list[Event], root: Path) -> None:
     """Write every generated page and file under root/docs (rejected events are left out)."""
     config = read_config(root)
@@ -68,7 +83,7 @@ def generate(events: list[Event], root: Path) -> None:
     pages = Pages(catalog, config.lang, config.site_name, docs)
     files = pages.all()
     pages.sources(_article_titles(root, list(catalog.articles)))
-    data = downloads(catalog.events, config.site_name)
+    data = downloads(catalog.events, config.site_name, _event_texts(root, catalog.events))
     pages.downloads_page(list(data))
     files = dict(pages.files)
     files |= {f"downloads/{name}": text for name, text in data.items()}
