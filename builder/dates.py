@@ -124,6 +124,9 @@ class _Pattern:
     family: str
     regex: re.Pattern[str]
     resolve: Callable[[re.Match[str], _Ctx], Res | None]
+    # run on the lower-cased text without IGNORECASE (same matches, several times faster: re's
+    # first-character scan does not work under IGNORECASE); the regex then has lower-case words only
+    on_lower: bool = False
 
 
 _WORD = re.compile(r"[^\W\d]+|\d+")
@@ -248,10 +251,16 @@ class _Lexicon:
         self.patterns = _build_ar(self) if lang == "ar" else _build_en(self)
         # Gating: the words of a text are looked up in a table of trigger words (by class); a
         # pattern runs only when its family's classes are present, and only around them.
+        # A phrase is found through its longest word only ("the day before yesterday" through
+        # "yesterday"): every match holds that word, and the short ones ("the", "of", "في", "من")
+        # would otherwise wake the patterns on every sentence.
         self.trigger: dict[str, set[str]] = {}
         for c, ws in self._trigger_classes().items():
             for w in ws:
-                for tok in w.split():
+                toks = w.split()
+                if len(toks) > 1:
+                    toks = [max(reversed(toks), key=len)]
+                for tok in toks:
                     if len(tok) > 1 or c in ("M", "W"):
                         self.trigger.setdefault(tok, set()).add(c)
         self.lower = lang != "ar"
@@ -876,11 +885,17 @@ def _build_en(lex: _Lexicon) -> list[_Pattern]:
     I = re.I  # noqa: E741
 
     def add(family: str, body: str, fn: Callable[[re.Match[str], _Ctx], Res | None], flags: int = I) -> None:
-        pats.append(_Pattern(family, _compile(body, flags), fn))
+        # a pattern without (case-sensitive) month names is written in lower case and runs on the
+        # lower-cased text; the month patterns keep IGNORECASE for their other words
+        if MON in body:
+            pats.append(_Pattern(family, _compile(body, flags), fn))
+        else:
+            pats.append(_Pattern(family, _compile(body, flags & ~I), fn, on_lower=True))
 
     # month names are case-sensitive (capitalised); everything else ignores case
     MON = "(?-i:" + _alt([k.capitalize() for k in lex.months] + [k.upper() for k in lex.months], fold_words=False) + ")"
     WD = _alt([k.capitalize() for k in lex.weekdays], fold_words=False)
+    WD_LOWER = _alt(list(lex.weekdays), fold_words=False)
     ORDSUF = r"(?:st|nd|rd|th)?"
     DP = _alt(d["day_parts"])
     MOD = _alt(lex.modifiers)
@@ -936,7 +951,7 @@ def _build_en(lex: _Lexicon) -> list[_Pattern]:
         return day, day, "day", False, None
 
     add("weekday", rf"(?:(?:late|early)\s+(?:on\s+)?)?(?:(?P<mod>last|next|this\s+past|this\s+coming|coming|past)\s+)?"
-        rf"(?P<wd>{WD})(?:\s+{DP})?", r_wd)
+        rf"(?P<wd>{WD_LOWER})(?:\s+{DP})?", r_wd)
 
     def r_rel(m: re.Match[str], ctx: _Ctx) -> Res | None:
         day = ctx.pub + timedelta(days=lex.rel_days[m.group("r").lower()])
@@ -1128,9 +1143,14 @@ def find_time_expressions(text: str, published: date, lang: str = "ar") -> list[
     lex = _lexicon(lang)
     folded = fold(text)
     ft = folded.text
+    low = ft
+    if lex.lower:
+        low = ft.lower()
+        if len(low) != len(ft):  # a letter whose lower case is longer ("İ"): keep offsets aligned
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in ft)
     spans: dict[str, list[int]] = {}
     trig = lex.trigger
-    for m in _WORD.finditer(ft.lower() if lex.lower else ft):
+    for m in _WORD.finditer(low):
         tok = m.group()
         cls = trig.get(tok)
         if cls is None and tok[0] in _CLITICS:
@@ -1159,7 +1179,7 @@ def find_time_expressions(text: str, published: date, lang: str = "ar") -> list[
                 hi = max(hi, sp[1])
         if hi < 0:
             continue
-        for m in pat.regex.finditer(ft, max(0, lo - _REACH), hi + _REACH):
+        for m in pat.regex.finditer(low if pat.on_lower else ft, max(0, lo - _REACH), hi + _REACH):
             s, e = m.span("x")
             if e <= s:
                 continue
