@@ -214,6 +214,7 @@ def cue_book(lang: str) -> CueBook:
             "anaphora",
             "attempt",
             "generic",
+            "nominal",
         )
     }
     windows = {key[:-7]: int(value) for key, value in mod.items() if key.endswith("_window")}
@@ -373,6 +374,7 @@ def find_cues(view: SentenceView, book: CueBook) -> list[Cue]:
             excluded.extend(m.span() for m in spec.exclude.finditer(view.text))
     win = book.windows
     previous_end = 0
+    described: dict[str, tuple[int, Cue | None]] = {}  # type → (end, cue or None if dropped) of its last noun
     for m in matches:
         start, end = m.start(), m.end()
         if any(a <= start < b or a < end <= b for a, b in excluded):
@@ -394,7 +396,25 @@ def find_cues(view: SentenceView, book: CueBook) -> list[Cue]:
             continue  # "وزارة" is not the verb زار, "طالبان" not طالب
         for event_type, verb_form in entries:
             spec = book.specs[event_type]
-            predicate = verb_form and "ة" not in suffix and _verb_reading(view, book, pre, core_start)
+            noun = described.get(event_type)
+            if verb_form and noun is not None and _describes(view, noun[0], core_start):
+                # "هجوم انتحاري استهدف مبنى": the verb describes the noun before it (an Arabic
+                # relative clause after an indefinite noun has no pronoun): it is that mention
+                if noun[1] is not None:
+                    cues.append(
+                        Cue(event_type, spec.priority, core_start, end, False, noun[1].future,
+                            noun[1].relative, noun[1].background, noun[1].accompanying,
+                            noun[1].anaphoric, noun[1].definite)
+                    )
+                continue
+            if not verb_form:
+                described[event_type] = (end, None)
+            predicate = (
+                verb_form
+                and "ة" not in suffix
+                and _verb_reading(view, book, pre, core_start)
+                and not _has(book, "nominal", _window(view, core_start, win.get("nominal", 1)))
+            )
             cue = Cue(event_type, spec.priority, core_start, end, predicate)
             neg = _window(view, core_start, win.get("negation", 2))
             if book.negation_exceptions is not None:
@@ -454,8 +474,16 @@ def find_cues(view: SentenceView, book: CueBook) -> list[Cue]:
             ):
                 cue.predicate = True
             cues.append(cue)
+            if not verb_form:
+                described[event_type] = (end, cue)
         previous_end = end
     return cues
+
+
+def _describes(view: SentenceView, noun_end: int, verb_start: int) -> bool:
+    """A verb within three words after a noun of its type, in the same clause."""
+    between = view.text[noun_end:verb_start]
+    return not _CLAUSE_BREAK.search(between) and len(between.split()) <= 3
 
 
 def _in_relative_clause(view: SentenceView, book: CueBook, pos: int) -> bool:
@@ -992,7 +1020,20 @@ class ArticleExtractor:
         reports a deed (a predicate, or an anchored noun such as an attack with its casualties)."""
         deeds = [c for c in cues if c.type != "statement" and c.predicate]
         if deeds:
-            return max(deeds, key=lambda c: (c.priority, -c.start))
+            deed = max(deeds, key=lambda c: (c.priority, -c.start))
+            if not self.book.specs[deed.type].realized:
+                # "انطلقت مظاهرات ... ورفض": a deed noun told before a verbal event's verb is the news
+                earlier = [
+                    c
+                    for c in cues
+                    if c.start < deed.start
+                    and c.priority > deed.priority
+                    and self.book.specs[c.type].realized
+                    and not (c.relative or c.background or c.anaphoric or c.accompanying)
+                ]
+                if earlier:
+                    return max(earlier, key=lambda c: (c.priority, -c.start))
+            return deed
         statements = [c for c in cues if c.type == "statement" and c.predicate]
         opening = statements and statements[0].start <= self._opening_limit(view)
         nouns = [
