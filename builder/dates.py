@@ -264,6 +264,22 @@ class _Lexicon:
                     if len(tok) > 1 or c in ("M", "W"):
                         self.trigger.setdefault(tok, set()).add(c)
         self.lower = lang != "ar"
+        self.token_classes: dict[str, tuple[str, ...]] = {}  # word → its trigger classes (memo)
+
+    def classes_of(self, tok: str) -> tuple[str, ...]:
+        """Trigger classes of one word of the text (after a clitic or two), remembered."""
+        trig = self.trigger
+        cls = trig.get(tok)
+        if cls is None and tok[0] in _CLITICS:
+            cls = trig.get(tok[1:])
+            if cls is None and len(tok) > 2 and tok[1] in _CLITICS:
+                cls = trig.get(tok[2:])
+        if tok[0].isdigit():
+            cls = _DIGIT_CLASS if cls is None else cls | _DIGIT_CLASS
+        out = tuple(sorted(cls)) if cls else ()
+        if len(self.token_classes) < 200_000:
+            self.token_classes[tok] = out
+        return out
 
     def _trigger_classes(self) -> dict[str, set[str]]:
         d = self.data
@@ -1149,23 +1165,20 @@ def find_time_expressions(text: str, published: date, lang: str = "ar") -> list[
         if len(low) != len(ft):  # a letter whose lower case is longer ("İ"): keep offsets aligned
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in ft)
     spans: dict[str, list[int]] = {}
-    trig = lex.trigger
+    memo = lex.token_classes
     for m in _WORD.finditer(low):
         tok = m.group()
-        cls = trig.get(tok)
-        if cls is None and tok[0] in _CLITICS:
-            cls = trig.get(tok[1:])
-            if cls is None and len(tok) > 2 and tok[1] in _CLITICS:
-                cls = trig.get(tok[2:])
-        if tok[0].isdigit():
-            cls = _DIGIT_CLASS if cls is None else cls | _DIGIT_CLASS
+        cls = memo.get(tok)
+        if cls is None:
+            cls = lex.classes_of(tok)
         if cls:
+            a, b = m.span()
             for c in cls:
                 sp = spans.get(c)
                 if sp is None:
-                    spans[c] = [m.start(), m.end()]
+                    spans[c] = [a, b]
                 else:
-                    sp[1] = m.end()
+                    sp[1] = b
     if not spans:
         return []
     ctx = _Ctx(published, ft, lex)
