@@ -213,6 +213,7 @@ def cue_book(lang: str) -> CueBook:
             "accompanying",
             "anaphora",
             "attempt",
+            "accused",
             "generic",
             "nominal",
         )
@@ -436,6 +437,7 @@ def find_cues(view: SentenceView, book: CueBook) -> list[Cue]:
                 continue
             if spec.realized and (
                 _has(book, "attempt", _window(view, core_start, win.get("attempt", 2)))
+                or _has(book, "accused", _window(view, core_start, win.get("accused", 2)))
                 or _has(book, "generic", _window(view, core_start, win.get("generic", 2)))
                 or _has(book, "generic", _after(view, end, win.get("generic_after", 2)))
             ):
@@ -477,7 +479,26 @@ def find_cues(view: SentenceView, book: CueBook) -> list[Cue]:
             if not verb_form:
                 described[event_type] = (end, cue)
         previous_end = end
-    return cues
+    return _drop_listed_kinds(view, book, cues)
+
+
+_LIST_JOINT = re.compile(r"^\s*[,،]?\s*و(?:ال|بال|لل|ب|ل)?$")
+
+
+def _drop_listed_kinds(view: SentenceView, book: CueBook, cues: list[Cue]) -> list[Cue]:
+    """Nouns of one realized type listed together ("القتل والاغتيال والخطف") name kinds of violence,
+    not an event: all of them are dropped."""
+    listed: set[int] = set()
+    for i, (a, b) in enumerate(zip(cues, cues[1:], strict=False)):
+        if (
+            a.type == b.type
+            and not a.predicate
+            and not b.predicate
+            and book.specs[a.type].realized
+            and _LIST_JOINT.match(view.text[a.end : b.start])
+        ):
+            listed.update((i, i + 1))
+    return [c for i, c in enumerate(cues) if i not in listed] if listed else cues
 
 
 def _describes(view: SentenceView, noun_end: int, verb_start: int) -> bool:

@@ -138,3 +138,21 @@ def test_titles_drop_a_glued_conjunction():
         if e.type == "assault"
     ]
     assert event.title.startswith("تعرضت")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وندد البيان بكل أشكال القتل والخطف والاغتيال في البلاد.",  # kinds of violence listed
+        "ومثل أمام المحكمة ثلاثة رجال متهمين باغتيال ضابط في الشرطة.",  # an accusation
+        "وفككت قوات الأمن أمس سيارة مفخخة قرب مبنى البلدية.",  # a foiled attack
+        "ودعت الأحزاب أنصارها إلى التظاهر أمام البرلمان يوم الجمعة.",  # a call to protest
+    ],
+)
+def test_no_reported_event_for_kinds_accusations_foiled_and_calls(text):
+    assert not _reported(text, "assault") and not _reported(text, "protest")
+
+
+def test_a_protest_told_before_a_verbal_noun_is_the_news():
+    text = "وانطلقت مظاهرات حاشدة في مدينة الموصل أمس، ورفض المتظاهرون القرار الجديد."
+    assert _reported(text, "protest")
