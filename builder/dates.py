@@ -145,6 +145,7 @@ class _Ctx:
     pub: date
     text: str        # folded text
     lex: _Lexicon
+    prefer_past: bool = False  # year-less dates and bare weekdays: always the most recent past one
 
 
 class _Lexicon:
@@ -322,7 +323,10 @@ def _lexicon(lang: str) -> _Lexicon:
 # shared resolvers
 
 def _future_context(ctx: _Ctx, start: int) -> bool:
-    """A future cue earlier in the same clause (back to . ; newline or 80 characters)."""
+    """A future cue earlier in the same clause (back to . ; newline or 80 characters). Under
+    `prefer_past` never: the expression then takes its most recent past occurrence."""
+    if ctx.prefer_past:
+        return False
     lo = max(0, start - 80)
     seg = ctx.text[lo:start]
     cut = max(seg.rfind("."), seg.rfind(";"), seg.rfind("\n"), seg.rfind("?"), seg.rfind("!"))
@@ -1151,10 +1155,15 @@ class _EnPeriod:
 # ---------------------------------------------------------------------------------------------
 # public API
 
-def find_time_expressions(text: str, published: date, lang: str = "ar") -> list[TimeExpression]:
+def find_time_expressions(
+    text: str, published: date, lang: str = "ar", *, prefer_past: bool = False
+) -> list[TimeExpression]:
     """Every time expression in `text`, in order, resolved against `published`.
 
     Non-overlapping: where candidates overlap, the longest wins (ties: the earlier pattern).
+    `prefer_past`: a date without its year, a month without its year and a bare weekday resolve
+    to their most recent occurrence on or before publication even after a future cue ("سأعود
+    الجمعة"); explicitly relative words ("غداً", "next week", "الشهر المقبل") keep their reading.
     """
     lex = _lexicon(lang)
     folded = fold(text)
@@ -1181,7 +1190,7 @@ def find_time_expressions(text: str, published: date, lang: str = "ar") -> list[
                     sp[1] = b
     if not spans:
         return []
-    ctx = _Ctx(published, ft, lex)
+    ctx = _Ctx(published, ft, lex, prefer_past)
     cands: list[tuple[int, int, int, _Pattern, Res]] = []
     for prio, pat in enumerate(lex.patterns):
         lo = hi = -1

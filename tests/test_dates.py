@@ -157,3 +157,50 @@ def test_recognizers_rows_we_consider_right():
         found = find_time_expressions(r["text"], date.fromisoformat(r["published"]))
         ok += any((e.start.isoformat(), e.end.isoformat()) == (r["start"], r["end"]) for e in found)
     assert ok >= 40
+
+
+# -- prefer_past: the past reading (default off) -------------------------------------------------
+MON_7_NOV = date(2016, 11, 7)
+
+
+@pytest.mark.parametrize(
+    "text, words, default, past",
+    [
+        ("سوف نزورهم يوم 3 أكتوبر", "يوم 3 أكتوبر", ("2017-10-03", True), ("2016-10-03", False)),
+        ("سوف نلتقي في 15/05", "15/05", ("2017-05-15", True), ("2016-05-15", False)),
+        ("سيصل الوفد الخميس", "الخميس", ("2016-11-10", True), ("2016-11-03", False)),
+        ("سيعقد المؤتمر في مارس", "مارس", ("2017-03-01", True), ("2016-03-01", False)),
+        ("The team will arrive on Thursday", "Thursday", ("2016-11-10", True), ("2016-11-03", False)),
+        ("They will meet on March 9", "March 9", ("2017-03-09", True), ("2016-03-09", False)),
+    ],
+)
+def test_prefer_past_reads_year_less_dates_in_the_past(text, words, default, past):
+    lang = "en" if text.isascii() else "ar"
+    for prefer, (start, future) in ((False, default), (True, past)):
+        found = {e.text: e for e in find_time_expressions(text, MON_7_NOV, lang, prefer_past=prefer)}
+        assert words in found, (prefer, list(found))
+        assert (found[words].start.isoformat(), found[words].future) == (start, future), prefer
+
+
+@pytest.mark.parametrize(
+    "text, lang, start",
+    [("سنعود غداً", "ar", "2016-11-08"), ("سيزورنا الشهر المقبل", "ar", "2016-12-01"),
+     ("They will vote next week", "en", "2016-11-14"), ("Talks resume tomorrow", "en", "2016-11-08")],
+)
+def test_prefer_past_keeps_words_that_are_future_by_themselves(text, lang, start):
+    exprs = find_time_expressions(text, MON_7_NOV, lang, prefer_past=True)
+    assert exprs and exprs[0].start.isoformat() == start and exprs[0].future
+
+
+def test_prefer_past_leaves_past_sentences_unchanged():
+    text = "قتل ثلاثة أشخاص الجمعة في 4 نوفمبر، بعد هجوم وقع في 2 أكتوبر"
+    plain = find_time_expressions(text, MON_7_NOV, "ar")
+    assert plain == find_time_expressions(text, MON_7_NOV, "ar", prefer_past=True)
+
+
+def test_hour_windows_end_on_the_publication_day():
+    found = _by_text("Strikes killed 18 fighters over the past 24 hours, a monitor said.", MON_7_NOV, "en")
+    e = found["over the past 24 hours"]
+    assert (e.start, e.end, e.approximate, e.future) == (date(2016, 11, 6), MON_7_NOV, True, False)
+    e = _by_text("Clashes in the last 48 hours left ten dead.", MON_7_NOV, "en")["in the last 48 hours"]
+    assert (e.start, e.end) == (date(2016, 11, 5), MON_7_NOV)
