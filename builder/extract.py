@@ -23,7 +23,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -774,6 +774,21 @@ def _en_credit() -> re.Pattern[str] | None:
     return re.compile(r"[\s.,]{0,3}\((?:" + alt + r")\)", re.IGNORECASE)
 
 
+@cache
+def _en_report_date() -> re.Pattern[str] | None:
+    words = (load_data("cues_en") or {}).get("report_date_verbs") or []
+    if not words:
+        return None
+    alt = "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?<![\w'-])(?:" + alt + r")\s+(?:(?:late|early)\s+)?(?:on\s+)?$", re.IGNORECASE)
+
+
+def _report_date(sentence: str, start: int) -> bool:
+    """The expression follows a reporting verb: the day something was said ("said on Friday")."""
+    verb = _en_report_date()
+    return verb is not None and verb.search(sentence, max(0, start - 30), start) is not None
+
+
 def _credit_follows(sentence: str, end: int) -> bool:
     """A photo credit or wire credit right after the expression: a caption's or a dateline's date."""
     credit = _en_credit()
@@ -839,6 +854,13 @@ class ArticleExtractor:
         key = _norm(sentence, self.lang)
         at = key.find(self.title_key)
         if at != -1 and at <= 30:
+            if self.lang == "en":
+                # the wire lead often runs on after the headline in the same "sentence": keep it
+                words = self.article.title.split()
+                found = re.search(r"\s+".join(re.escape(w) for w in words), sentence, re.IGNORECASE)
+                if found is not None:
+                    rest = sentence[found.end():].lstrip(" :-–—|")
+                    return rest if len(rest.split()) >= 6 else ""
             return ""
         return sentence
 
@@ -1051,6 +1073,10 @@ class ArticleExtractor:
                     and c.priority > deed.priority
                     and self.book.specs[c.type].realized
                     and not (c.relative or c.background or c.anaphoric or c.accompanying)
+                    and not any(  # not the object of a verb before it ("فرقت الشرطة مظاهرة")
+                        p.predicate and p.end <= c.start and p.start >= _clause_bounds(view.text, c.start)[0]
+                        for p in cues
+                    )
                 ]
                 if earlier:
                     return max(earlier, key=lambda c: (c.priority, -c.start))
@@ -1110,6 +1136,14 @@ class ArticleExtractor:
             for i, e in enumerate(expressions)
             if i not in used and not self._object_bound(view, main, cues, e)
         ]
+        if self.lang == "en" and main.type != "statement":
+            # "… were killed, a monitor said Friday": the report's day dates the deed only when the
+            # sentence has no other, and then as approximate (on or shortly before it)
+            told = [(i, e) for i, e in free if _report_date(view.folded.original, e.start_char)]
+            if told and len(told) < len(free):
+                free = [pair for pair in free if pair not in told]
+            elif told:
+                free = [(i, replace(e, approximate=True)) for i, e in free]
         for _i, expr in free:
             if lo_o <= expr.start_char < hi_o:
                 return expr
