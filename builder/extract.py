@@ -79,6 +79,8 @@ class TypeSpec:
     support: re.Pattern[str] | None
     exclude: re.Pattern[str] | None
     exclude_keys: tuple[str, ...] = ()  # the exclude phrases' first words: no need to search without one
+    weak: frozenset[str] = frozenset()  # everyday verbs ("خرج", "تجمع") that count only with a support word
+    weak_support: re.Pattern[str] | None = None  # ... or one of these (crowd sizes)
 
 
 @dataclass(frozen=True)
@@ -191,6 +193,8 @@ def cue_book(lang: str) -> CueBook:
             _word_pattern(spec.get("support"), lang),
             _word_pattern(spec.get("exclude"), lang),
             tuple(sorted({_norm(str(w), lang).split()[0] for w in spec.get("exclude") or [] if str(w).strip()})),
+            frozenset(_norm(str(w), lang) for w in spec.get("weak") or []),
+            _word_pattern([*(spec.get("support") or []), *(spec.get("weak_support") or [])], lang),
         )
         _TYPE_PATTERNS[(lang, name)] = _word_pattern([*cues, *verbs], lang)
     modes = tuple(
@@ -538,6 +542,14 @@ def _anchored(view: SentenceView, spec: TypeSpec, cue: Cue, day_spans: list[tupl
     for a verb cue also a supporting word (weapon, attacker, target)."""
     if spec.anchors is None:
         return True
+    if spec.weak and spec.weak_support is not None and view.text[cue.start : cue.end] in spec.weak:
+        # "خرج النائب من الكتلة", "تجمع اللجان": a crowd verb is a protest only with protesters (or a
+        # crowd) nearby
+        near = [t for t in view.tokens if abs(t[0] - cue.start) <= 120 and not (cue.start <= t[0] < cue.end)]
+        return bool(near) and any(
+            not (cue.start <= m.start() < cue.end)
+            for m in spec.weak_support.finditer(view.text, near[0][0], near[-1][1])
+        )
     lo, hi = _clause_bounds(view.text, cue.start)
     if any(lo <= a < hi and (cue.predicate or 0 <= a - cue.end <= 40) for a, _b in day_spans):
         return True  # a verb dated in its clause; a noun with its own date ("الغارات الأخيرة")
@@ -882,8 +894,11 @@ class ArticleExtractor:
             if not e.future and (e.granularity in ("day", "week") or e.family == "vague")
         ]
         accepted = []
+        question = sentence.rstrip(" »\"”'").endswith(("?", "؟"))
         for cue in cues:
             spec = book.specs[cue.type]
+            if question and spec.realized:
+                continue  # "وماذا لو ملأ المحتجون الشوارع؟": a question reports no deed
             if cue.anaphoric and spec.anchored and not cue.predicate:
                 continue  # "هذه الهجمات": told already
             if spec.anchored and not _anchored(view, spec, cue, day_spans):

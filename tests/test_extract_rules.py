@@ -156,3 +156,19 @@ def test_no_reported_event_for_kinds_accusations_foiled_and_calls(text):
 def test_a_protest_told_before_a_verbal_noun_is_the_news():
     text = "وانطلقت مظاهرات حاشدة في مدينة الموصل أمس، ورفض المتظاهرون القرار الجديد."
     assert _reported(text, "protest")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وخرج النائب من الكتلة النيابية أمس بعد خلاف مع رئيسها.",  # an everyday verb, no crowd
+        "وماذا لو خرج آلاف المتظاهرين إلى الشوارع غدا؟",  # a question
+        "ومنعت الشرطة أمس تظاهرة أمام مبنى البرلمان.",  # a protest prevented
+    ],
+)
+def test_no_reported_protest_for_everyday_verbs_questions_and_prevented(text):
+    assert not _reported(text, "protest")
+
+
+def test_a_crowd_gathering_is_a_protest():
+    assert _reported("وتجمع مئات من العمال أمس أمام مقر الوزارة مطالبين بأجورهم.", "protest")
