@@ -371,6 +371,15 @@ def _window(pub: date, days: int) -> tuple[date, date]:
     return pub - timedelta(days=days), pub - timedelta(days=1)
 
 
+def _hour_window(pub: date, hours: int, past: bool) -> Res:
+    """A window counted in hours reaches the moment of publication: the past 24 hours are the day
+    before and the publication day; the next 48 hours the publication day and the two after."""
+    days = max(1, -(-hours // 24))
+    if past:
+        return pub - timedelta(days=days), pub, "day", True, False
+    return pub, pub + timedelta(days=days), "day", True, True
+
+
 def _year_words(lex: _Lexicon, s: str) -> int | None:
     parts = lex.data.get("year_word_parts") or {}
     table: dict[str, int] = {}
@@ -797,6 +806,8 @@ def _build_ar(lex: _Lexicon) -> list[_Pattern]:
         if key.split()[0] in ("قبل", "منذ") and re.match(r"\s+(?:من|علي)(?!\w)", after):
             return None
         s, e = _window(ctx.pub, lex.vague[key])
+        if key in lex.vague_through:
+            e = ctx.pub
         return s, e, "day", True, False
 
     WPREP = _alt(d["window_prepositions"])
@@ -816,6 +827,8 @@ def _build_ar(lex: _Lexicon) -> list[_Pattern]:
         if unit == "decade":
             cur = ctx.pub.year // 10 * 10
             return date(cur - 10 * n, 1, 1), date(cur - 1, 12, 31), "decade", True, False
+        if unit == "hour":
+            return _hour_window(ctx.pub, n, past)
         if past:
             return _shift(ctx.pub, unit, -n), ctx.pub - timedelta(days=1), "day", True, False
         return ctx.pub + timedelta(days=1), _shift(ctx.pub, unit, n), "day", True, True
@@ -1109,6 +1122,8 @@ def _build_en(lex: _Lexicon) -> list[_Pattern]:
         if unit == "decade":
             cur = ctx.pub.year // 10 * 10
             return date(cur - 10 * n, 1, 1), date(cur - 1, 12, 31), "decade", True, False
+        if unit == "hour":
+            return _hour_window(ctx.pub, n, m.group("dir").lower().split()[-1] in ("past", "last", "previous"))
         if m.group("dir").lower().split()[-1] in ("past", "last", "previous"):
             return _shift(ctx.pub, unit, -n), ctx.pub - timedelta(days=1), "day", True, False
         return ctx.pub + timedelta(days=1), _shift(ctx.pub, unit, n), "day", True, True

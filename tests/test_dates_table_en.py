@@ -109,6 +109,8 @@ ROWS: list[tuple[str, str, str, str, str]] = [
     (WED, "The town was recently retaken.", "recently", "2017-03-29", "2017-04-04"),
     (WED, "Attacks have increased lately.", "lately", "2017-03-29", "2017-04-04"),
     (WED, "Attacks increased in recent days.", "in recent days", "2017-03-29", "2017-04-04"),
+    (WED, "Raids killed 30 over the past 24 hours.", "over the past 24 hours", "2017-04-04", "2017-04-05"),
+    (WED, "Raids killed 30 in the last 36 hours.", "in the last 36 hours", "2017-04-03", "2017-04-05"),
     (WED, "Attacks increased in recent weeks.", "in recent weeks", "2017-03-08", "2017-04-04"),
     (WED, "Attacks increased in recent months.", "in recent months", "2017-01-05", "2017-04-04"),
     (WED, "Attacks increased over the past few weeks.", "over the past few weeks", "2017-03-08",
