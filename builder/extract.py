@@ -412,6 +412,14 @@ def find_cues(view: SentenceView, book: CueBook) -> list[Cue]:
                             noun[1].anaphoric, noun[1].definite)
                     )
                 continue
+            if (
+                not verb_form
+                and noun is not None
+                and noun[1] is None
+                and book.specs[event_type].realized
+                and _LIST_JOINT.match(view.text[noun[0] : core_start])
+            ):
+                continue  # "جرائم القتل والاغتصاب": listed with a noun dropped as generic
             if not verb_form:
                 described[event_type] = (end, None)
             predicate = (
@@ -739,6 +747,9 @@ def _country_of_adjective(adj: str) -> Place | None:
     return None
 
 
+_EN_BASED = re.compile(r"[-\s]?based(?!\w)", re.IGNORECASE)
+
+
 def _place_before(sentence: str, match: PlaceMatch, reach: int = 40) -> str:
     return " " + fold_text(sentence[max(0, match.start_char - reach) : match.start_char]).strip() + " "
 
@@ -752,6 +763,8 @@ def located_places(sentence: str, matches: list[PlaceMatch], lang: str) -> list[
     out: list[PlaceMatch] = []
     dropped_end = -1
     for m in matches:
+        if lang == "en" and _EN_BASED.match(sentence, m.end_char):
+            continue  # "the Britain-based Observatory": where the group sits, not where it happened
         before = _place_before(sentence, m)
         joined = dropped_end >= 0 and fold_text(sentence[dropped_end : m.start_char]).strip() == "و"
         if joined or (roles.not_location is not None and roles.not_location.search(before.rstrip())):
