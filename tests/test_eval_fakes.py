@@ -72,3 +72,8 @@ def test_background_window_is_not_the_main_event():
 def test_hour_window_reaches_the_publication_day():
     events = extract_events(_article(["Air strikes killed 20 fighters near Palmyra over the past 24 hours."]))
     assert events and (events[0].date, events[0].until) == ("2019-03-05", "2019-03-06")
+
+
+def test_where_a_group_is_based_is_not_where_it_happened():
+    event = _main(["Gunmen killed three soldiers near Hama on Monday, the Britain-based Syrian Observatory said."])
+    assert [p.name_en or p.name for p in event.places] == ["Hama"]
