@@ -220,6 +220,7 @@ def cue_book(lang: str) -> CueBook:
             "accused",
             "generic",
             "nominal",
+            "subordinators",
         )
     }
     windows = {key[:-7]: int(value) for key, value in mod.items() if key.endswith("_window")}
@@ -487,8 +488,10 @@ def find_cues(view: SentenceView, book: CueBook) -> list[Cue]:
                 book, "light_verbs", _window(view, core_start, win.get("light_verb", 3), True)
             ):
                 cue.predicate = True
+            elif cue.predicate and book.lang == "ar" and not pre and _object_of_verb(view, book, cues, core_start):
+                cue.predicate = False  # "دان جعجع خطف زياد": the verbal noun is the object
             cues.append(cue)
-            if not verb_form:
+            if not cue.predicate:
                 described[event_type] = (end, cue)
         previous_end = end
     return _drop_listed_kinds(view, book, cues)
@@ -511,6 +514,21 @@ def _drop_listed_kinds(view: SentenceView, book: CueBook, cues: list[Cue]) -> li
         ):
             listed.update((i, i + 1))
     return [c for i, c in enumerate(cues) if i not in listed] if listed else cues
+
+
+def _object_of_verb(view: SentenceView, book: CueBook, cues: list[Cue], pos: int) -> bool:
+    """An Arabic verb does not follow another verb of its clause without a conjunction, "أن" or a
+    subordinator ("حين", "حيث", "ما"): a verb form found there is a verbal noun, the first verb's
+    object ("دان الحزب خطف السائحين")."""
+    verbs = [c for c in cues if c.predicate and c.end <= pos]
+    if not verbs:
+        return False
+    between = view.text[verbs[-1].end : pos]
+    if _CLAUSE_BREAK.search(between) or (book.complementizers and book.complementizers.search(between)):
+        return False
+    if _has(book, "subordinators", " " + between + " "):
+        return False
+    return not any(w.startswith(("و", "ف")) for w in between.split())
 
 
 def _describes(view: SentenceView, noun_end: int, verb_start: int) -> bool:

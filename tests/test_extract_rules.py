@@ -172,3 +172,9 @@ def test_no_reported_protest_for_everyday_verbs_questions_and_prevented(text):
 
 def test_a_crowd_gathering_is_a_protest():
     assert _reported("وتجمع مئات من العمال أمس أمام مقر الوزارة مطالبين بأجورهم.", "protest")
+
+
+def test_a_verb_form_after_the_verb_of_its_clause_is_its_object():
+    text = "ودان رئيس الحزب أمس خطف الصحافيين الأجنبيين في العاصمة."
+    assert not _reported(text, "assault")
+    assert _reported("وقال مصدر في الشرطة إن مسلحين خطفوا أمس مهندسين اثنين في الموصل.", "assault")
