@@ -100,9 +100,12 @@ def time_to_interactive(page_path: Path) -> tuple[float, int, str]:
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.add_init_script("""window.__plotlyAt = 0; (function poll() {
+            if (window.Plotly) { window.__plotlyAt = performance.now(); } else { setTimeout(poll, 2); } })();""")
         page.goto(page_path.as_uri(), wait_until="commit")
         page.wait_for_selector("#tl-main.tl-ready", timeout=60000)
         ms = page.evaluate("performance.now()")
+        marks_at = dict(page.evaluate("performance.getEntriesByType('mark').map(m => [m.name, m.startTime])"))
         marks = int(page.get_attribute("#tl-main", "data-marks") or 0)
         webgl = page.get_attribute("#tl-main", "data-webgl") or "?"
         # interactive: a hover answers
@@ -114,7 +117,12 @@ def time_to_interactive(page_path: Path) -> tuple[float, int, str]:
         browser.close()
         if errors:
             print("console errors:", errors[:5])
-        return ms / 1000, marks, f"webgl={webgl} hover={hover_ms:.0f} ms"
+        drawn = marks_at.get("tl-drawn", 0)
+        note = (f"webgl={webgl}; plotly.js loaded at {page.evaluate('window.__plotlyAt') / 1000:.2f} s, "
+                f"traces built in {(marks_at.get('tl-traces', 0) - marks_at.get('tl-start', 0)) / 1000:.2f} s, "
+                f"Plotly drew them in {(drawn - marks_at.get('tl-traces', 0)) / 1000:.2f} s, "
+                f"drawn at {drawn / 1000:.2f} s; a hover answered in {hover_ms:.0f} ms")
+        return ms / 1000, marks, note
 
 
 def main() -> int:
@@ -161,6 +169,8 @@ def main() -> int:
           f"(html {page.stat().st_size / 1e3:.0f} kB, data {own[1].stat().st_size / 1e6:.2f} MB; "
           f"+ Material css/js {material / 1e6:.2f} MB) (target <= 3 MB); plotly.js {plotly_bytes / 1e6:.2f} MB")
     print(f"search index: {(site / 'search/search_index.js').stat().st_size / 1e6:.1f} MB")
+    load = Path("/proc/loadavg").read_text().split()[:3] if Path("/proc/loadavg").exists() else "?"
+    print(f"machine load average while measuring: {load}")
     if Path(CHROMIUM).exists():
         tti, marks, note = time_to_interactive(page)
         print(f"time to interactive (file://, headless chromium): {tti:.2f} s, {marks} marks, {note} "

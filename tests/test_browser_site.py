@@ -200,3 +200,39 @@ def test_generate_alone_matches_build(tmp_path):
     root = make_site_project(tmp_path / "p")
     generate(seed_events(), root)
     assert (root / "docs" / "timeline.md").is_file()
+
+
+def test_many_events_draw_with_webgl(browser, tmp_path):
+    """Past a few thousand marks the timeline switches to WebGL traces; it still draws every event."""
+    from datetime import date, timedelta
+
+    from builder.models import Event
+
+    base = seed_events()[0]
+    start = date(2024, 1, 1)
+    types = ["assault", "statement", "consult", "threaten", "protest"]
+    events = []
+    for i in range(3000):
+        day = start + timedelta(days=i % 180)
+        ranged = i % 4 == 0
+        events.append(base.model_copy(update={
+            "id": f"{day.isoformat()}-many-{i:04d}", "date": day.isoformat(), "type": types[i % len(types)],
+            "until": (day + timedelta(days=3)).isoformat() if ranged else None, "approximate": ranged,
+            "title": f"حدث تجريبي رقم {i} في {base.places[0].name}", "mode": None,
+        }))
+    Event.model_validate(events[0].model_dump())
+    root = make_site_project(tmp_path / "many")
+    for event in events:
+        write_event(root / "events", event)
+    assert build(root, quiet=True) == 0
+    v = Visit(browser, root / "site")
+    try:
+        v.open("timeline.html")
+        v.page.wait_for_selector("#tl-main.tl-ready", timeout=30000)
+        assert v.page.get_attribute("#tl-main", "data-webgl") == "1"
+        assert v.page.get_attribute("#tl-main", "data-marks") == "3000"
+        v.page.locator(".tl-range-month").click()
+        v.page.wait_for_timeout(300)
+        v.shot("timeline-3000-webgl.png")
+    finally:
+        v.close()

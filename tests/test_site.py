@@ -56,6 +56,13 @@ class _Links(HTMLParser):
                 self.links.append(value)
 
 
+def _timeline_data(site: Path) -> dict:
+    text = (site / "assets/generated/timeline-data.js").read_text(encoding="utf-8")
+    prefix = "window.TL_DATA = JSON.parse("
+    assert text.startswith(prefix)
+    return json.loads(json.loads(text[len(prefix):].rstrip().removesuffix(");")))
+
+
 def _parse(path: Path) -> _Links:
     parser = _Links()
     parser.feed(path.read_text(encoding="utf-8"))
@@ -103,8 +110,9 @@ def test_nothing_is_loaded_from_outside_the_site(built):
 def test_pages_are_arabic_right_to_left(built):
     html = (built / "site" / "timeline.html").read_text(encoding="utf-8")
     assert '<html lang="ar"' in html and 'dir="rtl"' in html
-    data = (built / "site" / "assets/generated/timeline-data.js").read_text(encoding="utf-8")
-    assert '"rtl":true' in data
+    data = _timeline_data(built / "site")
+    assert data["rtl"] is True and data["lang"] == "ar"
+    assert len(data["ev"]["id"]) == len(VISIBLE) and "فبراير" in data["ui"]["between"] + "فبراير"
 
 
 def test_day_briefing_carries_each_event_with_date_words_places_and_sources(built):
@@ -198,7 +206,7 @@ def test_english_left_to_right_from_one_setting(tmp_path):
     assert '<html lang="en"' in html and 'dir="ltr"' in html
     day = (root / "docs" / "day" / "2021-02-27.md").read_text(encoding="utf-8")
     assert "Saturday 27 February 2021" in day and "## Attacks (1)" in day
-    assert '"rtl":false' in (root / "site" / "assets/generated/timeline-data.js").read_text(encoding="utf-8")
+    assert _timeline_data(root / "site")["rtl"] is False
 
 
 def test_regenerating_removes_pages_of_events_gone(tmp_path):

@@ -5,6 +5,7 @@ Only these paths are ever written or cleaned; hand-written pages in docs/ are le
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -87,7 +88,9 @@ def generate(events: list[Event], root: Path) -> None:
     pages.downloads_page(list(data))
     files = dict(pages.files)
     files |= {f"downloads/{name}": text for name, text in data.items()}
-    files["assets/generated/timeline-data.js"] = f"window.TL_DATA = {to_json(pages.timeline_data())};\n"
+    # JSON.parse of a string literal is much quicker for V8 than the same data as a JS object literal
+    data_json = json.dumps(pages.timeline_data(), ensure_ascii=False, separators=(",", ":"))
+    files["assets/generated/timeline-data.js"] = f"window.TL_DATA = JSON.parse({to_json(data_json)});\n"
 
     for rel, text in files.items():
         _write(docs / rel, text)

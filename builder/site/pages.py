@@ -115,7 +115,7 @@ class Pages:
         mode = f" ({_h(e.mode)})" if e.mode else ""
         parts.append(f"<b>{ui['type']}:</b> {TYPES[lang].get(e.type, e.type)}{mode} · "
                      f"<b>{ui['source_count']}:</b> {len(e.sources)}")
-        return '<p class="tl-event-meta">' + "<br>\n".join(parts) + "</p>"
+        return '<p class="tl-event-meta" data-search-exclude>' + "<br>\n".join(parts) + "</p>"
 
     def event_entry(self, e: Event) -> str:
         """An event on its day briefing: a Markdown heading (its anchor, the page's table of contents
@@ -137,7 +137,7 @@ class Pages:
             items.append(f"<li>{ui['source']}: {outlet}{published} — "
                          f'<a href="../sources.html#{article_anchor(s.article)}">{ui["article"]}</a></li>')
         if items:
-            body.append('<ul class="tl-sources">' + "".join(items) + "</ul>")
+            body.append('<ul class="tl-sources" data-search-exclude>' + "".join(items) + "</ul>")
         return f"### {md(e.title)} {{ #ev-{e.id} }}\n\n<div class=\"tl-entry\">\n" + "\n".join(body) + "\n</div>\n"
 
     def figure(self, data: dict, element_id: str, css_class: str = "tl-plot") -> str:

@@ -16,7 +16,7 @@ _EPOCH = date(1970, 1, 1).toordinal()
 JS_UI_KEYS = (
     "lanes", "lanes_type", "lanes_place", "lanes_actor", "all", "range", "range_week", "range_month",
     "range_year", "range_all", "exact", "ranged", "approx", "no_place", "no_actor", "other", "type",
-    "place", "actor", "source_count", "date_words", "between", "filter", "event_count",
+    "place", "actor", "source_count", "date_words", "between", "filter", "event_count", "week_of",
 )
 
 

@@ -124,6 +124,7 @@
   /* ---------- the timeline ---------- */
 
   function renderTimeline(el, D, withControls) {
+    if (window.performance && performance.mark) { performance.mark("tl-start"); }
     var ev = D.ev, n = ev.id.length, ui = D.ui, rtl = D.rtl;
     var state = { lanes: "type", type: -1, place: -1, actor: -1, range: "all" };
     var hover = new Array(n);
@@ -207,28 +208,59 @@
       });
       var traces = [];
       var kind = gl ? "scattergl" : "scatter";
-      D.types.forEach(function (t, k) {
-        var g = perType[k];
-        if (g.bar.x.length) {
-          traces.push({ type: kind, mode: "lines", x: g.bar.x, y: g.bar.y, hoverinfo: "skip", legendgroup: t.key,
-            showlegend: false, line: { color: t.color, width: 7 }, opacity: 0.35, meta: "bars" });
-        }
-      });
-      D.types.forEach(function (t, k) {
-        var g = perType[k];
-        if (g.ex.x.length) {
-          traces.push({ type: kind, mode: "markers", name: t.label, legendgroup: t.key, x: g.ex.x, y: g.ex.y,
-            text: g.ex.text, customdata: g.ex.customdata, hovertemplate: "%{text}<extra></extra>",
-            marker: { color: t.color, size: 10, line: { color: "#fff", width: 1 } }, meta: "events" });
-        }
-        if (g.rm.x.length) {
-          traces.push({ type: kind, mode: "markers", name: t.label + " (" + ui.approx + ")", legendgroup: t.key,
-            showlegend: !g.ex.x.length, x: g.rm.x, y: g.rm.y,
-            text: g.rm.text, customdata: g.rm.customdata, hovertemplate: "%{text}<extra></extra>",
-            marker: { color: t.color, size: 11, symbol: "diamond-open", line: { width: 2.5 } },
-            meta: "events" });
-        }
-      });
+      if (gl) {
+        // WebGL: one trace per kind of mark, coloured per point (a few large buffers draw much faster
+        // than one trace per type); the legend comes from empty SVG traces
+        var all = { ex: { x: [], y: [], text: [], customdata: [], color: [] },
+          rm: { x: [], y: [], text: [], customdata: [], color: [] }, bar: { x: [], y: [] } };
+        D.types.forEach(function (t, k) {
+          var g = perType[k];
+          ["ex", "rm"].forEach(function (part) {
+            Array.prototype.push.apply(all[part].x, g[part].x);
+            Array.prototype.push.apply(all[part].y, g[part].y);
+            Array.prototype.push.apply(all[part].text, g[part].text);
+            Array.prototype.push.apply(all[part].customdata, g[part].customdata);
+            for (var q = 0; q < g[part].x.length; q++) { all[part].color.push(t.color); }
+          });
+          Array.prototype.push.apply(all.bar.x, g.bar.x);
+          Array.prototype.push.apply(all.bar.y, g.bar.y);
+          if (g.ex.x.length || g.rm.x.length) {
+            traces.push({ type: "scatter", mode: "markers", name: t.label, x: [null], y: [null],
+              marker: { color: t.color, size: 10 }, hoverinfo: "skip" });
+          }
+        });
+        traces.unshift({ type: kind, mode: "lines", x: all.bar.x, y: all.bar.y, hoverinfo: "skip",
+          showlegend: false, line: { color: "#78909c", width: 6 }, opacity: 0.35, meta: "bars" });
+        traces.push({ type: kind, mode: "markers", x: all.ex.x, y: all.ex.y, text: all.ex.text, showlegend: false,
+          customdata: all.ex.customdata, hovertemplate: "%{text}<extra></extra>",
+          marker: { color: all.ex.color, size: 9 }, meta: "events" });
+        traces.push({ type: kind, mode: "markers", x: all.rm.x, y: all.rm.y, text: all.rm.text, showlegend: false,
+          customdata: all.rm.customdata, hovertemplate: "%{text}<extra></extra>",
+          marker: { color: all.rm.color, size: 10, symbol: "diamond-open", line: { width: 2 } }, meta: "events" });
+      } else {
+        D.types.forEach(function (t, k) {
+          var g = perType[k];
+          if (g.bar.x.length) {
+            traces.push({ type: kind, mode: "lines", x: g.bar.x, y: g.bar.y, hoverinfo: "skip", legendgroup: t.key,
+              showlegend: false, line: { color: t.color, width: 7 }, opacity: 0.35, meta: "bars" });
+          }
+        });
+        D.types.forEach(function (t, k) {
+          var g = perType[k];
+          if (g.ex.x.length) {
+            traces.push({ type: kind, mode: "markers", name: t.label, legendgroup: t.key, x: g.ex.x, y: g.ex.y,
+              text: g.ex.text, customdata: g.ex.customdata, hovertemplate: "%{text}<extra></extra>",
+              marker: { color: t.color, size: 10, line: { color: "#fff", width: 1 } }, meta: "events" });
+          }
+          if (g.rm.x.length) {
+            traces.push({ type: kind, mode: "markers", name: t.label + " (" + ui.approx + ")", legendgroup: t.key,
+              showlegend: !g.ex.x.length, x: g.rm.x, y: g.rm.y,
+              text: g.rm.text, customdata: g.rm.customdata, hovertemplate: "%{text}<extra></extra>",
+              marker: { color: t.color, size: 11, symbol: "diamond-open", line: { width: 2.5 } },
+              meta: "events" });
+          }
+        });
+      }
       var height = Math.max(withControls ? 320 : 220, 90 + 34 * L.labels.length);
       var layout = baseLayout(D, height);
       layout.xaxis = { type: "date", autorange: rtl ? "reversed" : true, showgrid: true, zeroline: false,
@@ -249,7 +281,9 @@
       layout.yaxis = { tickvals: L.labels.map(function (_, k) { return k; }), ticktext: L.labels,
         range: [L.labels.length - 0.5, -0.5], side: rtl ? "right" : "left", zeroline: false, showgrid: false,
         fixedrange: true, automargin: true };
+      if (window.performance && performance.mark) { performance.mark("tl-traces"); }
       Plotly.react(plot, traces, layout, plotConfig(D));
+      if (window.performance && performance.mark) { performance.mark("tl-drawn"); }
       el.dataset.marks = String(traces.filter(function (t) { return t.meta === "events"; })
         .reduce(function (a, t) { return a + t.x.length; }, 0));
       el.dataset.webgl = gl ? "1" : "0";
@@ -324,7 +358,12 @@
     layout.xaxis = { type: "date", autorange: D.rtl ? "reversed" : true, fixedrange: true,
       tickformat: D.xunit === "day" ? "%A %d" : "%d %b %Y" };
     layout.yaxis = { fixedrange: true, side: D.rtl ? "right" : "left", rangemode: "tozero" };
-    if (D.x.length === 1) { layout.xaxis.type = "category"; }
+    if (D.x.length === 1) {   // one bar: a date axis would zoom to hours; name the period instead
+      layout.xaxis = { type: "category", fixedrange: true };
+      var first = Date.parse(D.x[0]) / DAY;
+      traces.forEach(function (t) { t.x = [D.xunit === "day" ? dayWords(first, D.lang, true)
+        : D.ui.week_of.replace("{a}", dayWords(first, D.lang, false)).replace("{b}", dayWords(first + 6, D.lang, false))]; });
+    }
     Plotly.react(el, traces, layout, plotConfig(D));
     if (D.links) {
       el.on("plotly_click", function (e) {
