@@ -127,6 +127,8 @@ class _Pattern:
     # run on the lower-cased text without IGNORECASE (same matches, several times faster: re's
     # first-character scan does not work under IGNORECASE); the regex then has lower-case words only
     on_lower: bool = False
+    # trigger classes that must be present (default: the family's); every match holds one of them
+    needs: frozenset[str] | None = None
 
 
 _WORD = re.compile(r"[^\W\d]+|\d+")
@@ -921,7 +923,8 @@ def _build_en(lex: _Lexicon) -> list[_Pattern]:
         # a pattern without (case-sensitive) month names is written in lower case and runs on the
         # lower-cased text; the month patterns keep IGNORECASE for their other words
         if MON in body:
-            pats.append(_Pattern(family, _compile(body, flags), fn))
+            # every such pattern has a month name that is not optional: no month word, no run
+            pats.append(_Pattern(family, _compile(body, flags), fn, needs=frozenset({"M"})))
         else:
             pats.append(_Pattern(family, _compile(body, flags & ~I), fn, on_lower=True))
 
@@ -1209,7 +1212,7 @@ def find_time_expressions(
     cands: list[tuple[int, int, int, _Pattern, Res]] = []
     for prio, pat in enumerate(lex.patterns):
         lo = hi = -1
-        for c in _FAMILY_NEEDS[pat.family]:
+        for c in pat.needs or _FAMILY_NEEDS[pat.family]:
             sp = spans.get(c)
             if sp is not None:
                 lo = sp[0] if lo < 0 else min(lo, sp[0])
