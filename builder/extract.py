@@ -81,6 +81,7 @@ class TypeSpec:
     exclude_keys: tuple[str, ...] = ()  # the exclude phrases' first words: no need to search without one
     weak: frozenset[str] = frozenset()  # everyday verbs ("خرج", "تجمع") that count only with a support word
     weak_support: re.Pattern[str] | None = None  # ... or one of these (crowd sizes)
+    heads: re.Pattern[str] | None = None  # words that open a report of the type as well as its cues
 
 
 @dataclass(frozen=True)
@@ -195,6 +196,7 @@ def cue_book(lang: str) -> CueBook:
             tuple(sorted({_norm(str(w), lang).split()[0] for w in spec.get("exclude") or [] if str(w).strip()})),
             frozenset(_norm(str(w), lang) for w in spec.get("weak") or []),
             _word_pattern([*(spec.get("support") or []), *(spec.get("weak_support") or [])], lang),
+            _word_pattern(spec.get("report_heads"), lang),
         )
         _TYPE_PATTERNS[(lang, name)] = _word_pattern([*cues, *verbs], lang)
     modes = tuple(
@@ -994,6 +996,7 @@ class ArticleExtractor:
         future = future or main.future
         if future and book.specs[main.type].realized:
             return
+        deep = self._told_in_passing(view, main, accepted)
 
         mode = find_mode(view.text, main.type, book)
         title_start = self._title_start(view, main)
@@ -1046,7 +1049,7 @@ class ArticleExtractor:
                             position,
                             paragraph=paragraph,
                             dated=dated,
-                            mention=dated and approx and not future,
+                            mention=(dated and approx and not future) or deep,
                         )
                     )
                 return
@@ -1068,7 +1071,7 @@ class ArticleExtractor:
                 paragraph=paragraph,
                 dated=dated,
                 speaker_key=tuple(actors[:1]),
-                mention=dated and approx and not future,
+                mention=(dated and approx and not future) or deep,
             )
         )
         self._accompanying(
@@ -1200,6 +1203,45 @@ class ArticleExtractor:
             if not any(0 <= expr.start_char - b <= 40 for _a, b in others):
                 return expr
         return None
+
+    def _told_in_passing(self, view: SentenceView, main: Cue, cues: list[Cue]) -> bool:
+        """A deed (of an anchored type) told deep inside its clause is mentioned in passing, not
+        reported: Arabic news opens the clause with what happened ("قتل ثلاثة ...", "قال مصدر إن
+        مسلحين هاجموا ..."). True when every mention of the type (its cues, and its `report_heads` such
+        as the protesters) lies more than `report_window` words after the clause's opening (the
+        sentence's start, an "أن", an open quote or a colon)."""
+        spec = self.book.specs[main.type]
+        reach = self.book.windows.get("report", 0)
+        if not reach or not spec.anchored:
+            return False
+        starts = [self._head(view, c) for c in cues if c.type == main.type and not (c.relative or c.background)]
+        starts = starts or [self._head(view, main)]
+        if spec.heads is not None:
+            starts += [m.start() for m in spec.heads.finditer(view.text)]
+        opening = view.text[: view.tokens[1][1]] if len(view.tokens) > 1 else view.text
+        if _has(self.book, "light_verbs", " " + opening + " "):
+            starts.append(0)  # "وتعرض رتل ينقل معدات للتحالف، السبت، إلى هجوم": the light verb opens it
+        return all(self._clause_depth(view, at) > reach for at in starts)
+
+    def _head(self, view: SentenceView, cue: Cue) -> int:
+        """Where the cue's phrase opens: at the light verb that makes a noun the action ("تعرض رتل ...
+        إلى هجوم"), else at the cue."""
+        pattern = self.book.modality.get("light_verbs")
+        if not cue.predicate or pattern is None:
+            return cue.start
+        before = _window(view, cue.start, self.book.windows.get("light_verb", 3), True)
+        m = pattern.search(before)
+        return cue.start - (len(before) - 1 - m.start()) if m else cue.start
+
+    def _clause_depth(self, view: SentenceView, at: int) -> int:
+        """Words between the opening of the clause holding `at` and `at`."""
+        text = view.text
+        base = 0
+        if self.book.complementizers is not None:
+            for m in self.book.complementizers.finditer(text, 0, at):
+                base = m.end()
+        base = max(base, text.rfind("«", 0, at) + 1, text.rfind(":", 0, at) + 1)
+        return len(text[base:at].split())
 
     def _during(self, cues: list[Cue], main: Cue) -> Draft | None:
         """The event told before that the sentence's main event happened during ("خلال اللقاء")."""

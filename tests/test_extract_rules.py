@@ -178,3 +178,13 @@ def test_a_verb_form_after_the_verb_of_its_clause_is_its_object():
     text = "ودان رئيس الحزب أمس خطف الصحافيين الأجنبيين في العاصمة."
     assert not _reported(text, "assault")
     assert _reported("وقال مصدر في الشرطة إن مسلحين خطفوا أمس مهندسين اثنين في الموصل.", "assault")
+
+
+def test_a_deed_told_deep_in_its_clause_is_a_mention():
+    text = (
+        "وقال الوزير في كلمة ألقاها أمام أعضاء البرلمان في جلسة طويلة خصصت لمناقشة الموازنة "
+        "إن الحكومة ستعوض عائلات الجنود الذين سقطوا في هجوم بعبوة ناسفة."
+    )
+    assert not _reported(text, "assault")
+    opening = "وتعرضت دورية للجيش تنقل جنودا وعتادا عسكريا، صباح أمس، إلى هجوم بعبوة ناسفة قرب الموصل."
+    assert _reported(opening, "assault")
