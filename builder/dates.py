@@ -135,9 +135,11 @@ _WORD = re.compile(r"[^\W\d]+|\d+")
 _CLITICS = frozenset("وفبلك")
 _DIGIT_CLASS = frozenset({"D"})
 _REACH = 90  # characters an expression may reach before or after its trigger word
+# Trigger classes a family's patterns need (any one of them); a pattern may narrow it (`needs`).
+# Every week pattern holds a week/period word (P): a weekday alone does not wake them.
 _FAMILY_NEEDS = {
     "absolute": {"M"}, "numeric": {"D"}, "weekday": {"W"}, "relative-day": {"R"}, "count": {"C"},
-    "week": {"P", "W"}, "month": {"M"}, "year": {"D"}, "range": {"M", "D"}, "vague": {"V"},
+    "week": {"P"}, "month": {"M"}, "year": {"D"}, "range": {"M", "D"}, "vague": {"V"},
     "decade": {"X", "D"}, "hijri": {"D"},
 }
 
@@ -476,8 +478,10 @@ def _build_ar(lex: _Lexicon) -> list[_Pattern]:
 
     pats: list[_Pattern] = []
 
-    def add(family: str, body: str, fn: Callable[[re.Match[str], _Ctx], Res | None], clitic: bool = True) -> None:
-        pats.append(_Pattern(family, _compile(body, 0, pc if clitic else ""), fn))
+    def add(family: str, body: str, fn: Callable[[re.Match[str], _Ctx], Res | None], clitic: bool = True,
+            needs: str | None = None) -> None:
+        pats.append(_Pattern(family, _compile(body, 0, pc if clitic else ""), fn,
+                             needs=frozenset(needs) if needs else None))
 
     # -- absolute: [weekday,] day month [year]
     def r_abs(m: re.Match[str], ctx: _Ctx) -> Res | None:
@@ -767,7 +771,7 @@ def _build_ar(lex: _Lexicon) -> list[_Pattern]:
     DN = rf"(?:\d{{1,2}}|{ORD})"
     JOIN = "(?:" + "|".join(re.escape(fold_text(w)) for w in sorted(d["range_join"], key=len, reverse=True)) + ")"
     add("range", rf"(?:(?:ما\s+)?(?:بين|من)\s+)?(?P<d1>{DN})\s*{JOIN}\s*(?P<d2>{DN})\s+(?:من\s+)?(?:شهر\s+)?"
-        rf"(?P<mon>{MONP})(?:\s*,?\s*(?:من\s+)?(?:عام\s+)?(?P<y>\d{{4}}))?", r_range_days)
+        rf"(?P<mon>{MONP})(?:\s*,?\s*(?:من\s+)?(?:عام\s+)?(?P<y>\d{{4}}))?", r_range_days, needs="M")
 
     def r_range_dates(m: re.Match[str], ctx: _Ctx) -> Res | None:
         m1, m2 = lex.month_of(m.group("m1")), lex.month_of(m.group("m2"))
@@ -790,7 +794,7 @@ def _build_ar(lex: _Lexicon) -> list[_Pattern]:
 
     add("range", rf"(?:(?:ما\s+)?(?:بين|من)\s+)?(?P<d1>\d{{1,2}})\s+(?:من\s+)?(?P<m1>{MONP})(?:\s*,?\s*(?P<y1>\d{{4}}))?"
         rf"\s*{JOIN}\s*(?P<d2>\d{{1,2}})\s+(?:من\s+)?(?P<m2>{MONP})(?:\s*,?\s*(?:عام\s+)?(?P<y2>\d{{4}}))?",
-        r_range_dates)
+        r_range_dates, needs="M")
 
     def r_range_years(m: re.Match[str], ctx: _Ctx) -> Res | None:
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
@@ -865,7 +869,7 @@ def _build_ar(lex: _Lexicon) -> list[_Pattern]:
         return date(y, 1, 1), date(y + 9, 12, 31), "decade", True, None
 
     add("decade", rf"(?:(?:عقد|حقبة)\s+)?(?:ال)?(?P<stem>{_alt(stems)})(?:{_alt(d['decade_suffixes'])})"
-        rf"(?:\s+(?:من\s+)?(?P<cent>{_alt(cents)}))?", r_decade)
+        rf"(?:\s+(?:من\s+)?(?P<cent>{_alt(cents)}))?", r_decade, needs="X")
 
     # -- hijri: "15 رجب 1442 هـ", "رمضان 1442", "1442 هـ"
     def r_hijri(m: re.Match[str], ctx: _Ctx) -> Res | None:
