@@ -423,8 +423,7 @@ def find_cues(view: SentenceView, book: CueBook) -> list[Cue]:
                 and _LIST_JOINT.match(view.text[noun[0] : core_start])
             ):
                 continue  # "جرائم القتل والاغتصاب": listed with a noun dropped as generic
-            if not verb_form:
-                described[event_type] = (end, None)
+            described[event_type] = (end, None)
             predicate = (
                 verb_form
                 and "ة" not in suffix
@@ -493,7 +492,9 @@ def find_cues(view: SentenceView, book: CueBook) -> list[Cue]:
             elif cue.predicate and book.lang == "ar" and not pre and _object_of_verb(view, book, cues, core_start):
                 cue.predicate = False  # "دان جعجع خطف زياد": the verbal noun is the object
             cues.append(cue)
-            if not cue.predicate:
+            if cue.predicate:
+                described.pop(event_type, None)  # a verb, not a noun that later words could describe
+            else:
                 described[event_type] = (end, cue)
         previous_end = end
     return _drop_listed_kinds(view, book, cues)
@@ -518,6 +519,9 @@ def _drop_listed_kinds(view: SentenceView, book: CueBook, cues: list[Cue]) -> li
     return [c for i, c in enumerate(cues) if i not in listed] if listed else cues
 
 
+_CLAUSE_END = re.compile(r"[,;:؛،]")
+
+
 def _object_of_verb(view: SentenceView, book: CueBook, cues: list[Cue], pos: int) -> bool:
     """An Arabic verb does not follow another verb of its clause without a conjunction, "أن" or a
     subordinator ("حين", "حيث", "ما"): a verb form found there is a verbal noun, the first verb's
@@ -526,7 +530,7 @@ def _object_of_verb(view: SentenceView, book: CueBook, cues: list[Cue], pos: int
     if not verbs:
         return False
     between = view.text[verbs[-1].end : pos]
-    if _CLAUSE_BREAK.search(between) or (book.complementizers and book.complementizers.search(between)):
+    if _CLAUSE_END.search(between) or (book.complementizers and book.complementizers.search(between)):
         return False
     if _has(book, "subordinators", " " + between + " "):
         return False
