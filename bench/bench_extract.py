@@ -1,16 +1,27 @@
-"""Benchmark: extraction speed over the dev articles copied to >= 5,000 files.
+"""Benchmark: `timeline extract` over the dev articles copied to >= 5,000 files (issue 4's speed check).
 
 Copies ../shared/corpus/articles_ar and articles_en into a temporary folder as many times as needed,
-then reads and extracts every file (the work `timeline extract` does per article, without writing
-YAML) through `extract_many`, once in this process and once with a pool of worker processes, and
-prints articles/s and peak memory for each. Target: >= 500 articles/s on a 2-core machine.
+then measures:
+
+- the whole command, `timeline extract <folder> --events <empty folder>` (called in this process
+  through builder.cli.main, so its worker processes are this process's children): a first run that
+  writes every event, and a second run over the same articles, where nothing changes;
+- the extractor alone (read + extract every file through `extract_many`, no YAML, no sync), once in
+  this process and once with a pool of worker processes (skip with --no-extractor).
+
+Each figure is printed with articles/s, peak memory (ru_maxrss of this process and of its largest
+child) and the load average at the time: the machine is shared, and a busy neighbour halves the
+figures. Target: >= 500 articles/s on a 2-core machine.
 
     .venv/bin/python bench/bench_extract.py [--files 5000] [--workers 2] [--corpus PATH]
+        [--no-extractor] [--profile out.prof]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import os
 import resource
 import shutil
@@ -26,7 +37,18 @@ from builder.articles import ArticleError, iter_article_paths, read_article  # n
 from builder.extract import extract_events, extract_many  # noqa: E402
 
 
-def _run(paths: list[Path], folder: Path, workers: int) -> tuple[float, int, int]:
+def _load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load {one:.2f} {five:.2f} {fifteen:.2f}"
+
+
+def _peak() -> str:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return f"peak memory {own:.0f} MB (this process), {child:.0f} MB (largest child)"
+
+
+def _extractor(paths: list[Path], folder: Path, workers: int) -> tuple[float, int, int]:
     t0 = time.perf_counter()
     events = skipped = 0
     for _path, article, found in extract_many(paths, root=folder, workers=workers):
@@ -36,11 +58,42 @@ def _run(paths: list[Path], folder: Path, workers: int) -> tuple[float, int, int
     return time.perf_counter() - t0, events, skipped
 
 
+def _command(folder: Path, events_dir: Path, profile: Path | None) -> tuple[float, int, str]:
+    """One `timeline extract` run; returns seconds, exit status and its summary line."""
+    from builder.cli import main as cli_main
+
+    err = io.StringIO()
+    t0 = time.perf_counter()
+    with contextlib.redirect_stderr(err):
+        if profile is None:
+            status = cli_main(["extract", str(folder), "--events", str(events_dir)])
+        else:
+            import cProfile
+
+            prof = cProfile.Profile()
+            status = prof.runcall(cli_main, ["extract", str(folder), "--events", str(events_dir)])
+            prof.dump_stats(profile)
+    seconds = time.perf_counter() - t0
+    lines = [ln for ln in err.getvalue().splitlines() if ln.strip()]
+    return seconds, status, lines[-1] if lines else ""
+
+
+def _count_files(events_dir: Path) -> int:
+    return sum(1 for p in events_dir.rglob("*.yaml") if not p.name.startswith("."))
+
+
+def _snapshot(events_dir: Path) -> dict[str, bytes]:
+    return {p.relative_to(events_dir).as_posix(): p.read_bytes() for p in events_dir.rglob("*") if p.is_file()}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=5000)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes for the pool run")
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--no-extractor", action="store_true", help="measure only the whole command")
+    parser.add_argument("--no-command", action="store_true", help="measure only the extractor")
+    parser.add_argument("--profile", type=Path, help="write a cProfile of the first command run here")
     args = parser.parse_args()
     sources = sorted(
         p for d in ("articles_ar", "articles_en") for p in (args.corpus / d).glob("*") if p.suffix in (".md", ".txt")
@@ -48,26 +101,48 @@ def main() -> int:
     if not sources:
         print(f"no articles under {args.corpus}", file=sys.stderr)
         return 2
+    print(f"cpus: {os.cpu_count()}, {_load()} (before)")
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
+        folder = Path(tmp) / "articles"
+        folder.mkdir()
         n = 0
         while n < args.files:
             for src in sources:
                 shutil.copyfile(src, folder / f"{n:06d}-{src.name}")
                 n += 1
         paths = list(iter_article_paths([folder]))
-        # warm up the lexicons (loaded once per run, as in `timeline extract`); forked workers inherit them
-        extract_events(read_article(paths[0]))
-        single, events, skipped = _run(paths, folder, 1)
-        peak_single = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        pooled, events_p, _ = _run(paths, folder, args.workers)
-        peak_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"files: {len(paths)} ({skipped} unreadable), events: {events}")
-    if events_p != events:
-        print(f"warning: the pool found {events_p} events, one process {events}", file=sys.stderr)
-    print(f"one process:   {single:.1f}s, articles/s: {len(paths) / single:.0f} (target >= 500)")
-    print(f"{args.workers} workers:     {pooled:.1f}s, articles/s: {len(paths) / pooled:.0f} (target >= 500)")
-    print(f"peak memory: {peak_single:.0f} MB (main process), {peak_child:.0f} MB (largest worker)")
+        print(f"files: {len(paths)}")
+
+        if not args.no_command:
+            events_dir = Path(tmp) / "events"
+            seconds, status, summary = _command(folder, events_dir, args.profile)
+            written = _count_files(events_dir)
+            print(f"timeline extract, empty events folder: {seconds:.1f}s, articles/s: {len(paths) / seconds:.0f} "
+                  f"(target >= 500), exit {status}, {written} event files written; {_load()}")
+            print(f"    {summary}")
+            before = _snapshot(events_dir)
+            seconds, status, summary = _command(folder, events_dir, None)
+            same = _snapshot(events_dir) == before
+            print(f"timeline extract, second run:          {seconds:.1f}s, articles/s: {len(paths) / seconds:.0f}, "
+                  f"exit {status}, {'no byte changed' if same else 'FILES CHANGED'}; {_load()}")
+            print(f"    {summary}")
+            print(f"    {_peak()}")
+            if not same:
+                print("error: the second run changed files", file=sys.stderr)
+                return 1
+
+        if not args.no_extractor:
+            # warm up the lexicons (loaded once per run, as in `timeline extract`); forked workers inherit them
+            extract_events(read_article(paths[0]))
+            single, events, skipped = _extractor(paths, folder, 1)
+            print(f"extractor only, one process: {single:.1f}s, articles/s: {len(paths) / single:.0f}, "
+                  f"events: {events} ({skipped} unreadable); {_load()}")
+            pooled, events_p, _ = _extractor(paths, folder, args.workers)
+            print(f"extractor only, {args.workers} workers:   {pooled:.1f}s, articles/s: {len(paths) / pooled:.0f}; "
+                  f"{_load()}")
+            if events_p != events:
+                print(f"warning: the pool found {events_p} events, one process {events}", file=sys.stderr)
+            print(f"    {_peak()}")
     return 0
 
 
