@@ -968,6 +968,7 @@ class ArticleExtractor:
         main_expr = self._main_expression(view, main, accepted, expressions, used_expr)
         continues = bool(book.continuation and book.continuation.match(view.text))
         dated = main_expr is not None
+        during: Draft | None = None
         if main_expr is not None:
             start, end, approx, future, date_text = (
                 main_expr.start,
@@ -1000,6 +1001,11 @@ class ArticleExtractor:
         future = future or main.future
         if future and book.specs[main.type].realized:
             return
+        places = self._own_places(view, main, places)
+        if not places and during is not None:
+            main_places = list(during.places)  # "دان ظريف خلال اللقاء": where the meeting was
+        else:
+            main_places = _dedupe_places(places)
         deep = self._told_in_passing(view, main, accepted)
 
         mode = find_mode(view.text, main.type, book)
@@ -1068,7 +1074,7 @@ class ArticleExtractor:
                 future,
                 date_text,
                 [sentence],
-                _dedupe_places(places),
+                main_places,
                 actors,
                 title,
                 position,
@@ -1247,6 +1253,20 @@ class ArticleExtractor:
         base = max(base, text.rfind("«", 0, at) + 1, text.rfind(":", 0, at) + 1)
         return len(text[base:at].split())
 
+    def _own_places(self, view: SentenceView, main: Cue, places: list[PlaceMatch]) -> list[PlaceMatch]:
+        """A verbal event (a statement, a condemnation) does not happen where the thing it talks about
+        happened: places inside a relative clause after its verb ("دان الغارات التي استهدفت ... في
+        البوكمال") are left to that thing."""
+        if self.book.specs[main.type].realized or self.book.modality.get("relative") is None:
+            return places
+        out = []
+        for p in places:
+            at = self._folded_offset(view, p.start_char)[0]
+            if at > main.end and _has(self.book, "relative", " " + view.text[main.end : at] + " "):
+                continue
+            out.append(p)
+        return out
+
     def _during(self, cues: list[Cue], main: Cue) -> Draft | None:
         """The event told before that the sentence's main event happened during ("خلال اللقاء")."""
         for cue in cues:
@@ -1288,10 +1308,11 @@ class ArticleExtractor:
         lo_o, hi_o = view.folded.span(lo, hi)
         # the places after the mention often name where it happened
         cue_o = view.folded.span(cue.start, cue.end)[0]
-        clause_places = [p for p in places if p.start_char >= cue_o] or [
-            p for p in places if p.start_char >= lo_o
+        clause_places = [p for p in places if cue_o <= p.start_char < hi_o] or [
+            p for p in places if lo_o <= p.start_char < hi_o
         ]
-        clause = sentence[cue_o:]
+        head = cue.start - 2 if view.text[max(0, cue.start - 2) : cue.start] == "ال" else cue.start
+        clause = sentence[view.folded.span(head, cue.end)[0] :]
         mode = find_mode(view.text[cue.start :], cue.type, self.book) if cue.type else None
         self._add(
             Draft(

@@ -188,3 +188,15 @@ def test_a_deed_told_deep_in_its_clause_is_a_mention():
     assert not _reported(text, "assault")
     opening = "وتعرضت دورية للجيش تنقل جنودا وعتادا عسكريا، صباح أمس، إلى هجوم بعبوة ناسفة قرب الموصل."
     assert _reported(opening, "assault")
+
+
+def test_a_condemnation_during_a_meeting_is_where_the_meeting_was():
+    text = (
+        "والتقى وزير الخارجية العراقي نظيره الإيراني في طهران أمس.\n"
+        "من جهته، دان الوزير الإيراني خلال اللقاء الغارات الأخيرة التي استهدفت مسلحين في مدينة البوكمال."
+    )
+    events = extract_events(_article(text))
+    [condemnation] = [e for e in events if e.type == "disapprove"]
+    assert condemnation.date == "2021-03-05"
+    assert [p.name_en for p in condemnation.places] == ["Tehran"]
+    assert len([e for e in events if e.type == "consult"]) == 1
