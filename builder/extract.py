@@ -1257,8 +1257,8 @@ class ArticleExtractor:
         """A verbal event (a statement, a condemnation) does not happen where the thing it talks about
         happened: places inside a relative clause after its verb ("دان الغارات التي استهدفت ... في
         البوكمال") are left to that thing."""
-        if self.book.specs[main.type].realized or self.book.modality.get("relative") is None:
-            return places
+        if self.lang != "ar" or self.book.specs[main.type].realized or self.book.modality.get("relative") is None:
+            return places  # (English "that" is also the complementizer of reported speech)
         out = []
         for p in places:
             at = self._folded_offset(view, p.start_char)[0]
@@ -1288,7 +1288,8 @@ class ArticleExtractor:
             nearest = max(before, key=lambda c: c.end) if before else None
             if nearest is None or (nearest is not main and nearest.type != main.type):
                 return True
-        if main.end <= at and not self.book.specs[main.type].realized:
+        if self.lang == "ar" and main.end <= at and not self.book.specs[main.type].realized:
+            # (English "that" is also the complementizer of reported speech)
             return _has(self.book, "relative", " " + view.text[main.end : at] + " ")
         return False
 
