@@ -114,11 +114,12 @@ def time_to_interactive(page_path: Path) -> tuple[float, int, str]:
         page.wait_for_timeout(50)
         hover_ms = (time.perf_counter() - t0) * 1000
         page.screenshot(path=str(ROOT / "screenshots" / "bench-timeline.png"))
+        plotly_at = page.evaluate("window.__plotlyAt")
         browser.close()
         if errors:
             print("console errors:", errors[:5])
         drawn = marks_at.get("tl-drawn", 0)
-        note = (f"webgl={webgl}; plotly.js loaded at {page.evaluate('window.__plotlyAt') / 1000:.2f} s, "
+        note = (f"webgl={webgl}; plotly.js loaded at {plotly_at / 1000:.2f} s, "
                 f"traces built in {(marks_at.get('tl-traces', 0) - marks_at.get('tl-start', 0)) / 1000:.2f} s, "
                 f"Plotly drew them in {(drawn - marks_at.get('tl-traces', 0)) / 1000:.2f} s, "
                 f"drawn at {drawn / 1000:.2f} s; a hover answered in {hover_ms:.0f} ms")
@@ -146,7 +147,7 @@ def main() -> int:
     generate(events, root)
     generate_s = time.perf_counter() - t0
     t0 = time.perf_counter()
-    status = build(root, quiet=True)   # validates, generates again (unchanged files are not rewritten)
+    status = build(root)   # validates, generates again (unchanged files are not rewritten)
     build_s = time.perf_counter() - t0
     if status != 0:
         print("build failed", file=sys.stderr)
