@@ -27,7 +27,7 @@ from pathlib import Path
 from .models import Event, Source
 from .problems import Problem
 from .store import LoadedEvents, display_path, event_path, render_event
-from .yamlio import YamlError, atomic_write, compose, construct, dump
+from .yamlio import YamlError, atomic_write, atomic_write_many, compose, construct, dump
 
 RECORD_NAME = ".extracted.yaml"
 
@@ -319,8 +319,7 @@ def apply_plan(events_dir: Path, plan: Plan) -> None:
         pending = plan.record.copy()
         pending.pending = touched
         atomic_write(path, pending.to_text())
-    for target, text in sorted(plan.writes.items()):
-        atomic_write(target, text)
+    atomic_write_many(sorted(plan.writes.items()))     # each file atomic; one disk flush for all
     for target in plan.removes:
         if target not in plan.writes:
             target.unlink(missing_ok=True)

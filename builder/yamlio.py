@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -253,6 +254,78 @@ def atomic_write(path: Path, text: str | bytes) -> bool:
         Path(tmp).unlink(missing_ok=True)
         raise
     return True
+
+
+def atomic_write_many(items: Iterable[tuple[Path, str | bytes]]) -> list[Path]:
+    """Write many files, each atomically, with one flush to disk for the whole batch; returns the
+    paths whose content changed (files already holding their content are not touched).
+
+    Each file is written to a temporary file beside it; once all are written, one `os.sync()`
+    puts their data on disk, and only then is each renamed over its target, and each folder
+    fsynced once for the renames. So, as with `atomic_write`:
+
+    - a killed run never leaves a half-written file: a target is either its old content or its
+      new one, and temporary files left behind are removed by `remove_stale_temp_files`;
+    - after a crash or power cut, a renamed file holds its whole data (the data reached the disk
+      before the rename), never an empty or partial file.
+
+    What changes is the cost: one sync for the batch instead of one fsync per file (about 3 ms
+    each on this machine's ext4: 7 s for 2,300 event files, against 0.1 s for one sync). A power
+    cut during the batch can leave some files renamed and others not: that is the same state as a
+    run killed between two files, and the caller's record (`pending:` in events/.extracted.yaml,
+    written with its own fsync before the batch) repairs it on the next run.
+    """
+    staged: list[tuple[str, Path]] = []
+    renamed = 0
+    try:
+        for path, text in items:
+            data = text.encode("utf-8") if isinstance(text, str) else text
+            try:
+                if path.read_bytes() == data:
+                    continue
+            except FileNotFoundError:
+                pass
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            staged.append((tmp, path))
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+        if staged:
+            _sync([tmp for tmp, _ in staged])
+        for tmp, path in staged:
+            os.replace(tmp, path)
+            renamed += 1
+    except BaseException:
+        for tmp, _ in staged[renamed:]:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+    for folder in sorted({path.parent for _, path in staged}):
+        _fsync_folder(folder)
+    return [path for _, path in staged]
+
+
+def _sync(paths: list[str]) -> None:
+    """Put the data of these written files on disk."""
+    if hasattr(os, "sync"):
+        os.sync()
+        return
+    for name in paths:                      # Windows: no global sync
+        with open(name, "rb+") as fh:
+            os.fsync(fh.fileno())
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the renames in a folder durable (POSIX; Windows cannot open a folder for this)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def remove_stale_temp_files(folder: Path) -> list[Path]:

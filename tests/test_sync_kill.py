@@ -129,3 +129,27 @@ def test_failure_inside_atomic_write_leaves_the_old_file(tmp_path, monkeypatch):
         yamlio.atomic_write(target, "id: y\n" * 1000)
     assert target.read_text(encoding="utf-8") == "id: x\n"
     assert sorted(p.name for p in target.parent.iterdir()) == ["x.yaml"]
+
+
+def test_failure_inside_atomic_write_many_leaves_old_files_and_no_temp_file(tmp_path, monkeypatch):
+    from builder import yamlio
+
+    folder = tmp_path / "events" / "2021"
+    targets = [folder / f"{name}.yaml" for name in "abc"]
+    assert yamlio.atomic_write_many([(t, f"id: {t.stem}\n") for t in targets]) == targets
+    assert yamlio.atomic_write_many([(t, f"id: {t.stem}\n") for t in targets]) == []   # nothing changed
+    real_replace = yamlio.os.replace
+    calls = []
+
+    def replace_then_fail(src, dst):
+        calls.append(dst)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(yamlio.os, "replace", replace_then_fail)
+    with pytest.raises(OSError):
+        yamlio.atomic_write_many([(t, f"id: {t.stem}-new\n") for t in targets])
+    # each file is whole: the first renamed, the others as they were; no temporary file is left
+    assert [t.read_text(encoding="utf-8") for t in targets] == ["id: a-new\n", "id: b\n", "id: c\n"]
+    assert sorted(p.name for p in folder.iterdir()) == ["a.yaml", "b.yaml", "c.yaml"]
