@@ -75,6 +75,9 @@ def _command(folder: Path, events_dir: Path, profile: Path | None) -> tuple[floa
             prof.dump_stats(profile)
     seconds = time.perf_counter() - t0
     lines = [ln for ln in err.getvalue().splitlines() if ln.strip()]
+    if status != 0:                       # show why (problems in event files, a crash ...)
+        print("\n".join(ln for ln in lines if not ln.startswith(("skipped", "(add", "published")))[-3000:],
+              file=sys.stderr)
     return seconds, status, lines[-1] if lines else ""
 
 

@@ -23,6 +23,10 @@ from .text import detect_language, fold_text
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 
+# libyaml's parser when PyYAML has it (the same safe constructors, parsed in C: ~10x faster on a
+# front matter block); the pure-Python safe loader otherwise.
+_FrontMatterLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class ArticleError(Exception):
     """An article that cannot be read; the message says which file and what to do."""
@@ -113,7 +117,7 @@ def _read_front_matter(text: str, rel: str, sha: str) -> Article:
     if end == -1:
         raise ArticleError(f"{rel}:1: front matter opened with '---' is never closed (add a '---' line after it)")
     try:
-        meta = yaml.safe_load(text[4:end]) or {}
+        meta = yaml.load(text[4:end], Loader=_FrontMatterLoader) or {}
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 2
         raise ArticleError(f"{rel}:{line}: front matter is not valid YAML (fix the line)") from exc
