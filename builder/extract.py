@@ -1006,7 +1006,7 @@ class ArticleExtractor:
             main_places = list(during.places)  # "دان ظريف خلال اللقاء": where the meeting was
         else:
             main_places = _dedupe_places(places)
-        deep = self._told_in_passing(view, main, accepted)
+        deep = self._told_in_passing(view, main, cues)
 
         mode = find_mode(view.text, main.type, book)
         title_start = self._title_start(view, main)
@@ -1244,14 +1244,18 @@ class ArticleExtractor:
         return cue.start - (len(before) - 1 - m.start()) if m else cue.start
 
     def _clause_depth(self, view: SentenceView, at: int) -> int:
-        """Words between the opening of the clause holding `at` and `at`."""
+        """Words between the opening of the clause holding `at` and `at`, parentheses left out; a short
+        fronted phrase ("وفي سامراء (120 كلم شمال بغداد)، أعلنت ...") does not count."""
         text = view.text
         base = 0
+        comma = min((i for i in (text.find(","), text.find("،")) if i != -1), default=-1)
+        if 0 <= comma < at and len(_PARENS.sub(" ", text[:comma]).split()) <= 4:
+            base = comma + 1
         if self.book.complementizers is not None:
             for m in self.book.complementizers.finditer(text, 0, at):
                 base = m.end()
         base = max(base, text.rfind("«", 0, at) + 1, text.rfind(":", 0, at) + 1)
-        return len(text[base:at].split())
+        return len(_PARENS.sub(" ", text[base:at]).split())
 
     def _own_places(self, view: SentenceView, main: Cue, places: list[PlaceMatch]) -> list[PlaceMatch]:
         """A verbal event (a statement, a condemnation) does not happen where the thing it talks about
