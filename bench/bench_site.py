@@ -85,8 +85,10 @@ def synthetic_events(n: int, seed: int = 7) -> list[Event]:
 
 def project(dest: Path) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets",
-                    ignore=shutil.ignore_patterns("generated", "vendor"))
+    # the hand-written pages and assets, not what an earlier build generated in the checkout
+    shutil.copytree(ROOT / "docs", dest / "docs", ignore=shutil.ignore_patterns(
+        "generated", "vendor", "day", "week", "place", "actor", "downloads", "index.md", "timeline.md",
+        "map.md", "briefings.md", "places.md", "actors.md", "sources.md", "downloads.md"))
     (dest / "builder").symlink_to(ROOT / "builder", target_is_directory=True)
     return dest
 
