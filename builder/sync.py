@@ -30,6 +30,9 @@ from .store import LoadedEvents, display_path, event_path, render_event
 from .yamlio import YamlError, atomic_write, atomic_write_many, compose, construct, dump
 
 RECORD_NAME = ".extracted.yaml"
+# The record grows with the articles (about 200 bytes each plus 40 per event): 5,000 articles pass
+# the 1 MB limit event files have. Aliases stay refused, so a bigger limit cannot blow up memory.
+RECORD_MAX_BYTES = 200_000_000
 
 _RECORD_HEADER = """\
 # Written by `timeline extract`; keep it in git with the events. See the page "Add or correct an event".
@@ -118,7 +121,7 @@ def load_record(events_dir: Path) -> Record:
                 "keep the lines of both sides (above and below =======) and delete the marker lines; "
                 "keeping only one side can bring back events people deleted"))
     try:
-        node = compose(text)
+        node = compose(text, max_bytes=RECORD_MAX_BYTES)
         data = construct(node) or {}
     except YamlError as exc:
         raise RecordError(Problem(shown, exc.line, exc.col, "yaml", exc.message, hint)) from exc

@@ -58,9 +58,9 @@ if _CLoader is not None:
     _FastLoader.yaml_implicit_resolvers = dict(_StrictLoader.yaml_implicit_resolvers)
 
 
-def compose(text: str) -> yaml.Node | None:
+def compose(text: str, max_bytes: int = MAX_FILE_BYTES) -> yaml.Node | None:
     """Parse YAML text to a node tree (with line marks). Raises YamlError with the line."""
-    if len(text.encode("utf-8", "replace")) > MAX_FILE_BYTES:
+    if len(text.encode("utf-8", "replace")) > max_bytes:
         raise YamlError("file is larger than 1 MB", hint="an event file is a few lines; split or trim it")
     text = text.removeprefix("\ufeff")
     try:

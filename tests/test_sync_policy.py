@@ -236,3 +236,16 @@ def test_project_without_a_record_adopts_its_drafts_and_changes_nothing(project)
     (project / "events" / RECORD_NAME).unlink()        # e.g. events made before the record existed
     extract()
     assert snapshot(project / "events") == before
+
+
+def test_record_over_one_megabyte_still_loads(tmp_path):
+    """Thousands of articles make a record bigger than an event file may be (1 MB)."""
+    from builder.sync import ArticleRecord, Record, load_record, record_path
+
+    big = Record({f"articles/{i:06d}-{'x' * 60}.md": ArticleRecord("0" * 64, [f"2021-02-27-event-{i}"])
+                  for i in range(12_000)}, {f"2021-02-27-event-{i}": "f" * 16 for i in range(12_000)},
+                 exists=True)
+    record_path(tmp_path).write_text(big.to_text(), encoding="utf-8")
+    assert record_path(tmp_path).stat().st_size > 1_000_000
+    loaded = load_record(tmp_path)
+    assert loaded.articles == big.articles and loaded.written == big.written
