@@ -200,3 +200,8 @@ def test_a_condemnation_during_a_meeting_is_where_the_meeting_was():
     assert condemnation.date == "2021-03-05"
     assert [p.name_en for p in condemnation.places] == ["Tehran"]
     assert len([e for e in events if e.type == "consult"]) == 1
+
+
+def test_a_deed_judged_in_an_opinion_is_not_reported():
+    text = "واعتبر النائب أن الاعتداء على منزل رئيس البلدية أمس اعتداء على المدينة كلها."
+    assert not _reported(text, "assault")
