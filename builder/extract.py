@@ -82,6 +82,7 @@ class TypeSpec:
     weak: frozenset[str] = frozenset()  # everyday verbs ("خرج", "تجمع") that count only with a support word
     weak_support: re.Pattern[str] | None = None  # ... or one of these (crowd sizes)
     heads: re.Pattern[str] | None = None  # words that open a report of the type as well as its cues
+    plans: re.Pattern[str] | None = None  # words before a cue that make it planned, for this type only
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,7 @@ def cue_book(lang: str) -> CueBook:
             frozenset(_norm(str(w), lang) for w in spec.get("weak") or []),
             _word_pattern([*(spec.get("support") or []), *(spec.get("weak_support") or [])], lang),
             _word_pattern(spec.get("report_heads"), lang),
+            _strict_pattern(spec.get("plans"), lang),
         )
         _TYPE_PATTERNS[(lang, name)] = _word_pattern([*cues, *verbs], lang)
     modes = tuple(
@@ -461,6 +463,10 @@ def find_cues(view: SentenceView, book: CueBook) -> list[Cue]:
                 (book.lang == "ar" and "س" in pre and verb_form)
                 or _has(book, "future", _window(view, core_start, win.get("future", 3)))
                 or _has(book, "future_after", _after(view, end, 2))
+                or (
+                    spec.plans is not None
+                    and bool(spec.plans.search(_window(view, core_start, win.get("future", 3))))
+                )
             )
             if cue.future and spec.realized:
                 continue

@@ -205,3 +205,8 @@ def test_a_condemnation_during_a_meeting_is_where_the_meeting_was():
 def test_a_deed_judged_in_an_opinion_is_not_reported():
     text = "واعتبر النائب أن الاعتداء على منزل رئيس البلدية أمس اعتداء على المدينة كلها."
     assert not _reported(text, "assault")
+
+
+def test_an_announced_protest_is_planned_but_an_announced_killing_is_reported():
+    assert not _reported("وأعلنت النقابة عن تظاهرة حاشدة أمام مقر الحكومة.", "protest")
+    assert _reported("وأعلنت الشرطة عن مقتل ثلاثة جنود أمس في هجوم مسلح على دورية.", "assault")
