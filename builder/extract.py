@@ -1388,6 +1388,8 @@ class ArticleExtractor:
                 position,
                 background=True,
                 paragraph=paragraph,
+                # "ظهرت أثناء تجمع في عمان": a protest or an attack as the backdrop is not reported
+                mention=cue.accompanying and spec.anchored,
             )
             self.drafts.append(draft)
 

@@ -210,3 +210,8 @@ def test_a_deed_judged_in_an_opinion_is_not_reported():
 def test_an_announced_protest_is_planned_but_an_announced_killing_is_reported():
     assert not _reported("وأعلنت النقابة عن تظاهرة حاشدة أمام مقر الحكومة.", "protest")
     assert _reported("وأعلنت الشرطة عن مقتل ثلاثة جنود أمس في هجوم مسلح على دورية.", "assault")
+
+
+def test_a_protest_as_backdrop_is_not_reported():
+    text = "وقال الوزير أمس أثناء تظاهرة حاشدة في ساحة المدينة إن الحكومة ستدرس المطالب."
+    assert not _reported(text, "protest")
