@@ -225,7 +225,7 @@ def cue_book(lang: str) -> CueBook:
             "generic",
             "nominal",
             "subordinators",
-            "opinion",
+            "commentary",
         )
     }
     windows = {key[:-7]: int(value) for key, value in mod.items() if key.endswith("_window")}
@@ -1238,10 +1238,10 @@ class ArticleExtractor:
         opening = view.text[: view.tokens[1][1]] if len(view.tokens) > 1 else view.text
         if _has(self.book, "light_verbs", " " + opening + " "):
             starts.append(0)  # "وتعرض رتل ينقل معدات للتحالف، السبت، إلى هجوم": the light verb opens it
-        # after an opinion or a reaction ("اعتبر أن الاعتداء ...", "دان الحزب الهجوم") a deed is judged,
-        # not reported
-        opinion = self.book.modality.get("opinion")
-        judged = [m.start() for m in opinion.finditer(view.text)] if opinion is not None else []
+        # after an opinion, a reaction or an inquiry ("اعتبر أن الاعتداء ...", "دان الحزب الهجوم",
+        # "تواصلت التحقيقات في التفجير") a deed is commented on, not reported
+        commentary = self.book.modality.get("commentary")
+        judged = [m.start() for m in commentary.finditer(view.text)] if commentary is not None else []
         first_judgement = min(judged, default=len(view.text))
         return all(self._clause_depth(view, at) > reach or at > first_judgement for at in starts)
 
