@@ -226,6 +226,7 @@ def cue_book(lang: str) -> CueBook:
             "nominal",
             "subordinators",
             "commentary",
+            "aggregate_after",
         )
     }
     windows = {key[:-7]: int(value) for key, value in mod.items() if key.endswith("_window")}
@@ -457,6 +458,7 @@ def find_cues(view: SentenceView, book: CueBook) -> list[Cue]:
                 or _has(book, "accused", _window(view, core_start, win.get("accused", 2)))
                 or _has(book, "generic", _window(view, core_start, win.get("generic", 2)))
                 or _has(book, "generic", _after(view, end, win.get("generic_after", 2)))
+                or _has(book, "aggregate_after", _after(view, end, win.get("aggregate_after", 6)))
             ):
                 continue  # "محاولة اغتيال", "عمليات القتل" talked about in general
             cue.future = (

@@ -215,3 +215,7 @@ def test_an_announced_protest_is_planned_but_an_announced_killing_is_reported():
 def test_a_protest_as_backdrop_is_not_reported():
     text = "وقال الوزير أمس أثناء تظاهرة حاشدة في ساحة المدينة إن الحكومة ستدرس المطالب."
     assert not _reported(text, "protest")
+
+
+def test_a_tally_is_not_one_reported_attack():
+    assert not _reported("وقد هاجم القراصنة حتى الآن سفنا من دول عدة قبالة السواحل.", "assault")
