@@ -83,6 +83,8 @@ class TypeSpec:
     weak_support: re.Pattern[str] | None = None  # ... or one of these (crowd sizes)
     heads: re.Pattern[str] | None = None  # words that open a report of the type as well as its cues
     plans: re.Pattern[str] | None = None  # words before a cue that make it planned, for this type only
+    launch_verbs: re.Pattern[str] | None = None  # verbs that make a `launched` weapon word the deed
+    launch_window: int = 0
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,7 @@ class CueBook:
     cues: re.Pattern[str]  # every cue word; groups pre, core
     index: dict[str, tuple[tuple[str, bool], ...]]  # core → ((type, is verb form), ...)
     opening_only: frozenset[str]  # cues that count only as a sentence's first word
+    launched: frozenset[str]  # weapon words that are a cue only shortly after a launching verb
     modes: tuple[tuple[str, str, re.Pattern[str]], ...]  # (mode, type, pattern)
     modality: dict[str, re.Pattern[str] | None]
     windows: dict[str, int]
@@ -175,11 +178,19 @@ def cue_book(lang: str) -> CueBook:
     index: dict[str, list[tuple[str, bool]]] = {}
     all_words: list[str] = []
     opening_only: set[str] = set()
+    launched: set[str] = set()
     for name, spec in data["types"].items():
         opening = [str(c) for c in spec.get("opening_cues") or []]
         opening_only.update(_norm(c, lang) for c in opening)
+        weapons = [str(c) for c in spec.get("launched") or []]
+        launched.update(_norm(c, lang) for c in weapons)
         cues = [str(c) for c in spec.get("cues") or []] + opening
         verbs = {_norm(str(v), lang) for v in [*(spec.get("verbs") or []), *opening]}
+        for word in weapons:  # in the index, not in the type's keyword pattern (the baseline)
+            entry = (name, True)
+            if entry not in index.setdefault(_norm(word, lang), []):
+                index[_norm(word, lang)].append(entry)
+            all_words.append(word)
         for word in [*cues, *verbs]:
             key = _norm(word, lang)
             entry = (name, key in verbs)
@@ -199,6 +210,8 @@ def cue_book(lang: str) -> CueBook:
             _word_pattern([*(spec.get("support") or []), *(spec.get("weak_support") or [])], lang),
             _word_pattern(spec.get("report_heads"), lang),
             _strict_pattern(spec.get("plans"), lang),
+            _strict_pattern(spec.get("launch_verbs"), lang),
+            int(spec.get("launch_window", 0)),
         )
         _TYPE_PATTERNS[(lang, name)] = _word_pattern([*cues, *verbs], lang)
     modes = tuple(
@@ -238,6 +251,7 @@ def cue_book(lang: str) -> CueBook:
         cues=_word_pattern(all_words, lang),
         index={k: tuple(v) for k, v in index.items()},
         opening_only=frozenset(opening_only),
+        launched=frozenset(launched),
         modes=modes,
         modality=modality,
         windows=windows,
@@ -408,6 +422,15 @@ def find_cues(view: SentenceView, book: CueBook) -> list[Cue]:
             continue  # "وزارة" is not the verb زار, "طالبان" not طالب
         for event_type, verb_form in entries:
             spec = book.specs[event_type]
+            if core in book.launched:
+                if spec.launch_verbs is None or not spec.launch_verbs.search(
+                    _window(view, core_start, spec.launch_window, True)
+                ):
+                    continue  # a weapon named, not fired
+                cue = Cue(event_type, spec.priority, core_start, end, True)
+                cues.append(cue)
+                described.pop(event_type, None)
+                continue  # "أطلقت طائرة مسيرة فجر أمس صاروخا": the launch is the deed
             noun = described.get(event_type)
             if verb_form and noun is not None and _describes(view, noun[0], core_start):
                 # "هجوم انتحاري استهدف مبنى": the verb describes the noun before it (an Arabic

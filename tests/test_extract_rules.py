@@ -219,3 +219,8 @@ def test_a_protest_as_backdrop_is_not_reported():
 
 def test_a_tally_is_not_one_reported_attack():
     assert not _reported("وقد هاجم القراصنة حتى الآن سفنا من دول عدة قبالة السواحل.", "assault")
+
+
+def test_a_weapon_is_an_attack_only_when_fired():
+    assert _reported("وأطلقت طائرة مسيرة فجر أمس صاروخا على سيارة قرب الحدود.", "assault")
+    assert not _reported("وتملك البحرية زوارق مزودة بصواريخ بعيدة المدى.", "assault")
