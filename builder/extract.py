@@ -12,7 +12,19 @@ gazetteer and the actor lexicon. What one sentence gives:
 - *background* mentions that carry a date of their own ("القصف الأميركي الأخير") as their own events;
 - nothing for a cue that is negated, conditional, planned (a planned visit is a `future` consult, a
   planned attack is no attack), threatened (the threat is the event), wanted stopped ("لوقف
-  الهجمات"), or a bare noun talked about without an anchor (casualties, crowds, a date).
+  الهجمات"), attempted or foiled, an accusation, a kind of violence talked about in general, or a
+  bare noun talked about without an anchor (casualties, crowds, a date).
+
+Events the article only recalls or mentions in passing carry the tag "background" (in `tags` of the
+event file): a noun dated on its own ("القصف الأخير"), an event dated only by a vague or coarse past
+window, a deed told deep inside its clause or after an opinion, a reaction or an inquiry, a protest or
+attack as the backdrop ("أثناء تظاهرة"). Within an article, background mentions of one event (same
+type, modes of one family, overlapping dates, places that agree) are merged into one event. A verbal
+event (statement, condemnation, call) is not dated or placed by what it talks about: an adjective
+such as "الأخيرة" after another noun, or words inside a relative clause after its verb, belong to that
+thing; told during a meeting ("خلال اللقاء") it takes the meeting's day and place. Places named as a
+backer, partner, relation or addressee (builder/data/extract_places.yaml) are not where anything
+happened.
 """
 
 from __future__ import annotations
