@@ -615,6 +615,23 @@ def _build_ar(lex: _Lexicon) -> list[_Pattern]:
         return day, day, "day", False, None
 
     add("relative-day", rf"(?P<r>{_alt(lex.rel_days)})", r_rel)
+    # a time of day (or "earlier"/"later" within the day) before a relative day, with or without
+    # يوم: "في وقت سابق من يوم أمس", "في وقت سابق من اليوم", "مساء يوم أمس" are that day
+    add("relative-day", rf"(?:{DP}\s+(?:من\s+)?){{0,2}}(?:{DAYW}\s+)?(?P<r>{_alt(lex.rel_days)})", r_rel)
+
+    # day of a month named relative to publication: "في الثالث من الشهر الجاري", "10 من هذا الشهر"
+    def r_day_of_rel_month(m: re.Match[str], ctx: _Ctx) -> Res | None:
+        dd = day_of(m)
+        if not dd:
+            return None
+        k = lex.modifiers.get(_key(m.group("mod") or ""), 0)
+        y, mon = _add_months(ctx.pub.year, ctx.pub.month, k)
+        day = _safe_date(y, mon, dd)
+        return (day, day, "day", False, None) if day else None
+
+    MONTHW = _alt(d["month_words"])
+    add("absolute", rf"{day_num}\s+من\s+(?:(?:هذا|هذه)\s+{MONTHW}|{MONTHW}\s+(?P<mod>{MOD}))", r_day_of_rel_month,
+        needs="P")
 
     # -- counts: قبل يومين، منذ ثلاثة أسابيع، قبل أسبوع، بعد 4 أسابيع
     past_w = {_key(w) for w in d["count_past"]}
