@@ -96,7 +96,7 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--no-extractor", action="store_true", help="measure only the whole command")
     parser.add_argument("--no-command", action="store_true", help="measure only the extractor")
-    parser.add_argument("--profile", type=Path, help="write a cProfile of the first command run here")
+    parser.add_argument("--profile", type=Path, help="cProfile run 1 here, run 2 to NAME.second.prof")
     args = parser.parse_args()
     sources = sorted(
         p for d in ("articles_ar", "articles_en") for p in (args.corpus / d).glob("*") if p.suffix in (".md", ".txt")
@@ -124,7 +124,8 @@ def main() -> int:
                   f"(target >= 500), exit {status}, {written} event files written; {_load()}")
             print(f"    {summary}")
             before = _snapshot(events_dir)
-            seconds, status, summary = _command(folder, events_dir, None)
+            second_profile = args.profile.with_suffix(".second.prof") if args.profile else None
+            seconds, status, summary = _command(folder, events_dir, second_profile)
             same = _snapshot(events_dir) == before
             print(f"timeline extract, second run:          {seconds:.1f}s, articles/s: {len(paths) / seconds:.0f}, "
                   f"exit {status}, {'no byte changed' if same else 'FILES CHANGED'}; {_load()}")

@@ -193,12 +193,15 @@ class PhraseIndex:
         text = folded.text
         n_tokens = len(tokens)
         join = _JOIN.match
-        for i, token in enumerate(tokens):
-            found = cache.get(token.look)
-            if found is None:
-                found = self.variants(token)
+        # most tokens begin no name: look all of them up at C speed and visit only the others
+        for i, found in enumerate(map(cache.get, [t.look for t in tokens])):
             if not found:
-                continue
+                if found is not None:
+                    continue
+                found = self.variants(tokens[i])
+                if not found:
+                    continue
+            token = tokens[i]
             for variant, clitic in found:
                 # walk forward while the words still begin some name; the words of a name are
                 # joined by spaces or hyphens only, never by punctuation
