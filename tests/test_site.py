@@ -237,3 +237,28 @@ def test_extracted_seed_builds(tmp_path, monkeypatch):
     assert ied, "the Diwaniyah roadside bomb"
     day = (root / "site" / "day" / "2021-02-27.html").read_text(encoding="utf-8")
     assert f'id="ev-{ied[0]["id"]}"' in day
+
+
+def test_hostile_titles_and_partial_dates(tmp_path):
+    """Markup in titles and quotes is shown as text, never run; month and year dates build."""
+    base = seed_events()[0]
+    nasty = "<script>alert(1)</script> **نص** [رابط](x.md) { #x } | `code` ال_تحالف"
+    events = [
+        base.model_copy(update={"id": "2021-02-nasty", "date": "2021-02", "title": nasty, "approximate": True,
+                                "summary": "<img src=x onerror=alert(1)>",
+                                "places": [base.places[0].model_copy(update={"lat": None, "lon": None})]}),
+        base.model_copy(update={"id": "2021-year-only", "date": "2021", "title": "حدث في عام 2021", "places": [],
+                                "actors": [], "sources": [], "lang": "en"}),
+    ]
+    root = _project(tmp_path, events=events)
+    assert build(root, quiet=True) == 0
+    site = root / "site"
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "<script>alert(1)</script>" not in text and "<img src=x" not in text, path
+    day = (site / "day" / "2021-02-28.html").read_text(encoding="utf-8")
+    assert 'id="ev-2021-02-nasty"' in day and "&lt;script&gt;" in day
+    # a known range (not approximate) is briefed on its first day; an approximate one on its last
+    assert 'id="ev-2021-year-only"' in (site / "day" / "2021-01-01.html").read_text(encoding="utf-8")
+    data = _timeline_data(site)
+    assert len(data["ev"]["id"]) == 2
