@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -62,24 +63,30 @@ def iter_event_files(events_dir: Path) -> list[Path]:
 
 def display_path(path: Path) -> str:
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return path.resolve().relative_to(_resolved(os.getcwd())).as_posix()
     except ValueError:
         return path.as_posix()
 
 
+@lru_cache(maxsize=8)
+def _resolved(cwd: str) -> Path:
+    """The working folder, resolved once per folder (display_path runs for every event file)."""
+    return Path(cwd).resolve()
+
+
 def load_event_file(path: Path, nodes: dict | None = None) -> tuple[Event | None, list[Problem]]:
     """One event file → (event, []) or (None, problems). `nodes` collects the parsed YAML."""
-    shown = display_path(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [Problem(shown, 1, 1, "file", f"cannot be read ({exc.strerror})", "check permissions")]
+        return None, [Problem(display_path(path), 1, 1, "file", f"cannot be read ({exc.strerror})",
+                              "check permissions")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[:exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [Problem(shown, line, col, "file", "is not UTF-8 text",
+        return None, [Problem(display_path(path), line, col, "file", "is not UTF-8 text",
                               "save the file as UTF-8 (your editor's 'Save with encoding')")]
     try:
         node = compose(text)
@@ -87,12 +94,12 @@ def load_event_file(path: Path, nodes: dict | None = None) -> tuple[Event | None
             nodes[path] = node
         data = construct(node)
     except YamlError as exc:
-        return None, [Problem(shown, exc.line, exc.col, "yaml", exc.message, exc.hint)]
+        return None, [Problem(display_path(path), exc.line, exc.col, "yaml", exc.message, exc.hint)]
     if data is None:
-        return None, [Problem(shown, 1, 1, "file", "is empty",
+        return None, [Problem(display_path(path), 1, 1, "file", "is empty",
                               "write the event's fields (see `timeline new`), or delete the file")]
     if not isinstance(data, dict):
-        return None, [Problem(shown, 1, 1, "file", "is not a mapping of event fields",
+        return None, [Problem(display_path(path), 1, 1, "file", "is not a mapping of event fields",
                               "start from an existing event file or run `timeline new`")]
     for key in ("date", "until"):
         if isinstance(data.get(key), int) and not isinstance(data.get(key), bool):
@@ -100,7 +107,7 @@ def load_event_file(path: Path, nodes: dict | None = None) -> tuple[Event | None
     try:
         return Event.model_validate(data), []
     except ValidationError as exc:
-        return None, [_problem_from_error(shown, node, err) for err in exc.errors()]
+        return None, [_problem_from_error(display_path(path), node, err) for err in exc.errors()]
 
 
 _HINTS = {
