@@ -1051,6 +1051,13 @@ class ArticleExtractor:
         else:
             main_places = _dedupe_places(places)
         deep = self._told_in_passing(view, main, cues)
+        # a window of the current week or month ("منتصف الشهر الجاري", "هذا الأسبوع") dates news, not a
+        # recollection: only a vague window ("مؤخرا") or one that closed well before publication does
+        recent_window = (
+            main_expr is not None
+            and main_expr.granularity in ("week", "month")
+            and (end.year, end.month) == (self.article.published.year, self.article.published.month)
+        )
 
         mode = find_mode(view.text, main.type, book)
         title_start = self._title_start(view, main)
@@ -1103,7 +1110,7 @@ class ArticleExtractor:
                             position,
                             paragraph=paragraph,
                             dated=dated,
-                            mention=(dated and approx and not future) or deep,
+                            mention=(dated and approx and not future and not recent_window) or deep,
                         )
                     )
                 return
@@ -1125,7 +1132,7 @@ class ArticleExtractor:
                 paragraph=paragraph,
                 dated=dated,
                 speaker_key=tuple(actors[:1]),
-                mention=(dated and approx and not future) or deep,
+                mention=(dated and approx and not future and not recent_window) or deep,
             )
         )
         self._accompanying(

@@ -224,3 +224,11 @@ def test_a_tally_is_not_one_reported_attack():
 def test_a_weapon_is_an_attack_only_when_fired():
     assert _reported("وأطلقت طائرة مسيرة فجر أمس صاروخا على سيارة قرب الحدود.", "assault")
     assert not _reported("وتملك البحرية زوارق مزودة بصواريخ بعيدة المدى.", "assault")
+
+
+def test_a_window_of_the_current_month_or_week_dates_news():
+    # published Saturday 6 March 2021: the first days of this month and this week are news
+    assert _reported("وقتل خمسة جنود وجرح سبعة آخرون مطلع الشهر الجاري في هجوم على ثكنة قرب الحدود.", "assault")
+    assert _reported("وشنت طائرات حربية هذا الأسبوع غارة على مخزن للذخيرة أسفرت عن مقتل اثنين.", "assault")
+    # ... while a vague window or one closed before this month is a recollection
+    assert not _reported("وقتل خمسة جنود في هجوم على ثكنة قرب الحدود في يناير الماضي.", "assault")
