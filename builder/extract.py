@@ -613,9 +613,13 @@ def _verb_reading(view: SentenceView, book: CueBook, pre: str, core_start: int) 
     return not (before and before[-1] in _EN_DETERMINERS)
 
 
-def _anchored(view: SentenceView, spec: TypeSpec, cue: Cue, day_spans: list[tuple[int, int]]) -> bool:
+def _anchored(
+    view: SentenceView, spec: TypeSpec, cue: Cue, day_spans: list[tuple[int, int]], kin: Iterable[Cue] = ()
+) -> bool:
     """A casualty-like anchor anywhere in the sentence, or a day-precise date in the cue's clause;
-    for a verb cue also a supporting word (weapon, attacker, target)."""
+    for a verb cue also a supporting word (weapon, attacker, target). `kin`: the sentence's other cues
+    of the type; a deed with its cause or means ("قتلوا جراء ضربة جوية", "مقتل شخص إثر انفجار") is
+    anchored by it."""
     if spec.anchors is None:
         return True
     if spec.weak and spec.weak_support is not None and view.text[cue.start : cue.end] in spec.weak:
@@ -637,6 +641,11 @@ def _anchored(view: SentenceView, spec: TypeSpec, cue: Cue, day_spans: list[tupl
         close = [t for t in view.tokens if t[0] >= cue.end][:2]
         if close and spec.support.search(view.text, cue.end, close[-1][1]):
             return True
+    close = [t for t in view.tokens if t[0] >= cue.end][:6]
+    if len(close) > 1 and any(  # a word between: "شن هجوما" is one phrase, not a deed and its cause
+        k is not cue and close[1][0] <= k.start <= close[-1][0] and not (k.relative or k.future) for k in kin
+    ):
+        return True
     patterns = [spec.anchors] + ([spec.support] if cue.predicate and spec.support is not None else [])
     return any(
         not (m.start() < cue.end and cue.start < m.end()) and lo <= m.start() < hi
@@ -982,7 +991,8 @@ class ArticleExtractor:
                 continue  # "وماذا لو ملأ المحتجون الشوارع؟": a question reports no deed
             if cue.anaphoric and spec.anchored and not cue.predicate:
                 continue  # "هذه الهجمات": told already
-            if spec.anchored and not _anchored(view, spec, cue, day_spans):
+            kin = [c for c in cues if c.type == cue.type and not spec.weak]
+            if spec.anchored and not _anchored(view, spec, cue, day_spans, kin):
                 continue
             accepted.append(cue)
         if not accepted:

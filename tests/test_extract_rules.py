@@ -232,3 +232,16 @@ def test_a_window_of_the_current_month_or_week_dates_news():
     assert _reported("وشنت طائرات حربية هذا الأسبوع غارة على مخزن للذخيرة أسفرت عن مقتل اثنين.", "assault")
     # ... while a vague window or one closed before this month is a recollection
     assert not _reported("وقتل خمسة جنود في هجوم على ثكنة قرب الحدود في يناير الماضي.", "assault")
+
+
+def test_a_killing_with_its_cause_is_an_attack():
+    # no weapon, attacker or casualty word of its own: the cause told right after anchors it
+    assert _reported("وقال مسؤول محلي إن «أربعة مزارعين قتلوا جراء غارة جوية على حقولهم».", "assault")
+    assert _reported("وأعلن مسؤول محلي مقتل رجل إثر انفجار عبوة ناسفة قرب منزله.", "assault")
+    # ... but a light verb and its noun are one phrase, and an accident is no attack
+    assert not _reported("وقال الوزير إن البلاد لن تكون منطلقا لشن هجوم على جيرانها.", "assault")
+    assert not _reported("وأعلن الدفاع المدني مقتل رجل إثر انفجار اسطوانة غاز في مطعم.", "assault")
+
+
+def test_a_bomb_ready_to_explode_is_no_explosion():
+    assert not _reported("وقال الضابط إن الدورية عثرت على سيارة مفخخة جاهزة للتفجير قرب السوق.", "assault")
