@@ -49,7 +49,7 @@ from .places import Gazetteer, PlaceMatch
 from .text import Folded, fold, fold_text, split_sentences
 
 _AR_BEFORE = r"(?:[وف]?(?:[بلك]|ل?ل|س)?(?:ال)?)"
-_AR_AFTER = r"(?:[اهيةتنو]{0,3})"
+_AR_AFTER = r"(?:[اهيةتنو]{0,2}(?:هما|هم|كم)|[اهيةتنو]{0,3})"  # "قتلهم", "اشتباكهم" too
 _EN_AFTER = r"(?:s|es|ed|d|ing)?"
 _TOKEN = re.compile(r"[\w'’-]+")
 _CLAUSE_BREAK = re.compile(r"[,;:؛،\"«»()\[\]]")
@@ -435,9 +435,7 @@ def find_cues(view: SentenceView, book: CueBook) -> list[Cue]:
         for event_type, verb_form in entries:
             spec = book.specs[event_type]
             if core in book.launched:
-                if spec.launch_verbs is None or not spec.launch_verbs.search(
-                    _window(view, core_start, spec.launch_window, True)
-                ):
+                if not _launched(spec, _window(view, core_start, spec.launch_window, True), book.lang):
                     continue  # a weapon named, not fired
                 cue = Cue(event_type, spec.priority, core_start, end, True)
                 cues.append(cue)
@@ -545,6 +543,21 @@ def find_cues(view: SentenceView, book: CueBook) -> list[Cue]:
 
 
 _LIST_JOINT = re.compile(r"^\s*[,،]?\s*و(?:ال|بال|لل|ب|ل)?$")
+
+
+def _launched(spec: TypeSpec, before: str, lang: str) -> bool:
+    """A launching verb among the words before a weapon, not the opening of a time expression ("فجر
+    اليوم" is dawn, "فجر المهاجمون" detonated)."""
+    if spec.launch_verbs is None:
+        return False
+    for m in spec.launch_verbs.finditer(before):
+        rest = before[m.start() :].strip()
+        if not any(e.start_char == 0 for e in dates.find_time_expressions(rest, _ANY_DAY, lang)):
+            return True
+    return False
+
+
+_ANY_DAY = date(2000, 1, 1)
 
 
 def _drop_listed_kinds(view: SentenceView, book: CueBook, cues: list[Cue]) -> list[Cue]:
@@ -1443,7 +1456,8 @@ class ArticleExtractor:
                 background=True,
                 paragraph=paragraph,
                 # "ظهرت أثناء تجمع في عمان": a protest or an attack as the backdrop is not reported
-                mention=cue.accompanying and spec.anchored,
+                # ... and a second deed told deep inside its clause is mentioned in passing, as a main one
+                mention=spec.anchored and (cue.accompanying or self._told_in_passing(view, cue, cues)),
             )
             self.drafts.append(draft)
 

@@ -245,3 +245,15 @@ def test_a_killing_with_its_cause_is_an_attack():
 
 def test_a_bomb_ready_to_explode_is_no_explosion():
     assert not _reported("وقال الضابط إن الدورية عثرت على سيارة مفخخة جاهزة للتفجير قرب السوق.", "assault")
+
+
+def test_object_pronouns_after_a_verb_or_noun_cue():
+    # "قتلهم", "اشتباكهم": the ending hm is an object or possessor, the cue is still there
+    assert _reported("وأكد الجيش أن مسلحين نصبوا كمينا للعمال وقتلهم جميعا أمس.", "assault")
+
+
+def test_a_weapon_that_hit_or_was_detonated_is_an_attack():
+    assert _reported("وأصاب صاروخ سيارة كانت تقل ثلاثة رجال على طريق القرية.", "assault")
+    assert _reported("وفجر المهاجمون قنابلهم داخل محطة الحافلات المزدحمة.", "assault")
+    # dawn (فجر) before a weapon named, not fired, is no attack
+    assert not _reported("وعرض الجيش فجر اليوم صواريخ جديدة في استعراض عسكري.", "assault")
