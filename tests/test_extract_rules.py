@@ -257,3 +257,9 @@ def test_a_weapon_that_hit_or_was_detonated_is_an_attack():
     assert _reported("وفجر المهاجمون قنابلهم داخل محطة الحافلات المزدحمة.", "assault")
     # dawn (فجر) before a weapon named, not fired, is no attack
     assert not _reported("وعرض الجيش فجر اليوم صواريخ جديدة في استعراض عسكري.", "assault")
+
+
+def test_a_verb_form_after_during_is_a_noun_and_the_backdrop():
+    # "أثناء تجمع": the gathering is the backdrop, not a protest reported
+    text = "وظهر المغني علنا أثناء تجمع في الحديقة العامة، وقال للحاضرين إنه سيعود قريبا."
+    assert not _reported(text, "protest")
