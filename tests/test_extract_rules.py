@@ -263,3 +263,16 @@ def test_a_verb_form_after_during_is_a_noun_and_the_backdrop():
     # "أثناء تجمع": the gathering is the backdrop, not a protest reported
     text = "وظهر المغني علنا أثناء تجمع في الحديقة العامة، وقال للحاضرين إنه سيعود قريبا."
     assert not _reported(text, "protest")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال المحامي إن المعتقلين أصيبوا بالإحباط بعد تأجيل المحاكمة مرة أخرى.",  # a feeling, not a wound
+        "وأعلن المستشفى أن الوزير أصيب بجلطة أمس ونقل إلى العناية المركزة.",  # an illness
+        "وقال الخبير إن البلاد قامت العام الماضي بتفجير قنبلة نووية في موقع تجارب صحراوي.",  # a test
+        "وقال الضابط إن الجنود سيكونون عرضة لقتل المدنيين إذا خففت القواعد.",  # exposed to, not done
+    ],
+)
+def test_no_assault_for_illness_feelings_tests_and_exposure(text):
+    assert not _reported(text, "assault")
