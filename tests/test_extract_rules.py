@@ -276,3 +276,8 @@ def test_a_verb_form_after_during_is_a_noun_and_the_backdrop():
 )
 def test_no_assault_for_illness_feelings_tests_and_exposure(text):
     assert not _reported(text, "assault")
+
+
+def test_more_light_verbs_make_a_deed_noun_the_action():
+    # "وجهت ... ضربات جوية", "عمدوا إلى إلقاء القنابل": the noun is the sentence's action
+    assert _reported("ووجهت الطائرات الحربية أمس ضربات جوية على مواقع المسلحين قرب الحدود.", "assault")
