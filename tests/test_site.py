@@ -117,9 +117,17 @@ def test_pages_are_arabic_right_to_left(built):
 
 def test_day_briefing_carries_each_event_with_date_words_places_and_sources(built):
     text = (built / "docs" / "day" / "2021-02-27.md").read_text(encoding="utf-8")
-    assert "{ #ev-2021-02-27-diwaniyah-convoy-ied }" in text
+    assert '<h3 id="ev-2021-02-27-diwaniyah-convoy-ied">' in text
     assert "«السبت»" in text and '<a href="../place/diwaniyah.html">الديوانية</a>' in text
-    assert text.index("## هجمات") < text.index("## لقاءات وزيارات")   # most severe first
+    assert text.index(">هجمات (") < text.index(">لقاءات وزيارات (")   # most severe first
+    assert "explosives" not in text.split("<!--tl:meta")[0]   # the mode reads in Arabic
+    assert "(متفجرات)" in text or "(أسلحة ثقيلة)" in text or "(قصف جوي)" in text
+    # the HTML went through MkDocs untouched; its table of contents and search entries came along
+    page = (built / "site" / "day" / "2021-02-27.html").read_text(encoding="utf-8")
+    assert "tl:raw" not in page and 'id="ev-2021-02-27-diwaniyah-convoy-ied"' in page
+    assert 'href="#ev-2021-02-27-diwaniyah-convoy-ied"' in page   # in the table of contents
+    index = (built / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "day/2021-02-27.html#ev-2021-02-27-diwaniyah-convoy-ied" in index
     approx = (built / "docs" / "day" / "2021-02-26.md").read_text(encoding="utf-8")
     assert "بين 20 و26 فبراير 2021 (تقريبي)" in approx
     assert "[التالي: 27 فبراير 2021](2021-02-27.md)" in approx
@@ -205,7 +213,7 @@ def test_english_left_to_right_from_one_setting(tmp_path):
     html = (root / "site" / "timeline.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in html and 'dir="ltr"' in html
     day = (root / "docs" / "day" / "2021-02-27.md").read_text(encoding="utf-8")
-    assert "Saturday 27 February 2021" in day and "## Attacks (1)" in day
+    assert "Saturday 27 February 2021" in day and ">Attacks (1)</h2>" in day
     assert _timeline_data(root / "site")["rtl"] is False
 
 

@@ -32,6 +32,28 @@ TYPES = {
         "agree": "Agreements", "cooperate": "Cooperation", "support": "Support", "aid": "Aid",
     },
 }
+# PLOVER modes (builder/validate.py BUILTIN_MODES and the lexicon's cues_<lang>.yaml `modes:`); a mode
+# missing here is shown with its hyphens turned into spaces
+MODES = {
+    "ar": {
+        "suicide-attack": "هجوم انتحاري", "explosives": "متفجرات", "heavy-weapons": "أسلحة ثقيلة",
+        "aerial": "قصف جوي", "drone": "طائرة مسيّرة", "firearms": "أسلحة نارية", "abduct": "اختطاف",
+        "targeted": "استهداف مباشر", "visit": "زيارة", "meeting": "اجتماع", "phone-call": "اتصال هاتفي",
+        "arrest": "اعتقال", "sit-in": "اعتصام", "strike": "إضراب",
+    },
+    "en": {
+        "suicide-attack": "suicide attack", "explosives": "explosives", "heavy-weapons": "heavy weapons",
+        "aerial": "air strike", "drone": "drone", "firearms": "firearms", "abduct": "abduction",
+        "targeted": "targeted attack", "visit": "visit", "meeting": "meeting", "phone-call": "phone call",
+        "arrest": "arrest", "sit-in": "sit-in", "strike": "strike",
+    },
+}
+
+
+def mode_label(mode: str, lang: str) -> str:
+    return MODES[lang].get(mode) or mode.replace("-", " ")
+
+
 # most severe first: the order of type groups on a briefing and the tie-break for key events
 SEVERITY = list(TYPES["en"])
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections import Counter
 from datetime import date
@@ -12,7 +13,7 @@ import jinja2
 
 from ..models import Event, Place
 from .catalog import Catalog, PlaceEntry, severity, slug, week_days
-from .labels import SEVERITY, TYPES, UI, day_words, span_words
+from .labels import SEVERITY, TYPES, UI, day_words, mode_label, span_words
 from .timeline import bars_by_day, bars_by_week, compact, figure_block, js_ui, map_points
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -95,7 +96,8 @@ class Pages:
             day = self.c.day_of[e.id]
             items.append(f'<li><a href="{rel}day/{day}.html#ev-{e.id}">{_h(e.title)}</a> — {_h(when)}{extra}'
                          + (f" — {places}" if places else "") + "</li>")
-        return '<ul class="tl-list">\n' + "\n".join(items) + "\n</ul>\n"
+        # passed through MkDocs untouched (builder/site/mkdocs_hooks.py)
+        return '<!--tl:raw-->\n<ul class="tl-list">\n' + "\n".join(items) + "\n</ul>\n<!--/tl:raw-->\n"
 
     def event_meta(self, e: Event) -> str:
         """The line under an event's heading on its day briefing (HTML, for the same reason)."""
@@ -112,18 +114,18 @@ class Pages:
         if e.actors:
             links = "، ".join(f'<a href="../actor/{self.c.actor_slug[a]}.html">{_h(a)}</a>' for a in e.actors)
             parts.append(f"<b>{ui['actors']}:</b> {links}")
-        mode = f" ({_h(e.mode)})" if e.mode else ""
+        mode = f" ({_h(mode_label(e.mode, lang))})" if e.mode else ""
         parts.append(f"<b>{ui['type']}:</b> {TYPES[lang].get(e.type, e.type)}{mode} · "
                      f"<b>{ui['source_count']}:</b> {len(e.sources)}")
-        return '<p class="tl-event-meta" data-search-exclude>' + "<br>\n".join(parts) + "</p>"
+        return '<p class="tl-event-meta">' + "<br>\n".join(parts) + "</p>"
 
     def event_entry(self, e: Event) -> str:
-        """An event on its day briefing: a Markdown heading (its anchor, the page's table of contents
-        and its search section) over one HTML block with the date words, places, actors, summary,
-        quotes and sources. Python-Markdown takes about three times longer over the same entry
-        written as Markdown, which matters at 10,000 events."""
+        """An event on its day briefing, as HTML: its heading (the anchor the timeline links to) over
+        the date words, places, actors, summary, quotes and sources. MkDocs passes it through
+        untouched (builder/site/mkdocs_hooks.py): Python-Markdown would take most of the build over
+        10,000 events."""
         ui, lang = self.ui, self.lang
-        body = [self.event_meta(e)]
+        body = [f'<h3 id="ev-{_h(e.id)}">{_h(e.title)}</h3>', '<div class="tl-entry">', self.event_meta(e)]
         if e.summary:
             body.append(f"<p>{_h(e.summary)}</p>")
         for s in e.sources:
@@ -137,8 +139,27 @@ class Pages:
             items.append(f"<li>{ui['source']}: {outlet}{published} — "
                          f'<a href="../sources.html#{article_anchor(s.article)}">{ui["article"]}</a></li>')
         if items:
-            body.append('<ul class="tl-sources" data-search-exclude>' + "".join(items) + "</ul>")
-        return f"### {md(e.title)} {{ #ev-{e.id} }}\n\n<div class=\"tl-entry\">\n" + "\n".join(body) + "\n</div>\n"
+            body.append('<ul class="tl-sources">' + "".join(items) + "</ul>")
+        return "\n".join(body) + "\n</div>\n"
+
+    def day_body(self, groups: list[tuple[str, list[Event]]]) -> tuple[str, str]:
+        """A day's events grouped by type, as HTML; and the page's table of contents and search
+        entries (one per event: its title, summary and quotes) for the MkDocs hooks."""
+        parts, toc, search = [], [], []
+        for type_, events in groups:
+            label = f"{TYPES[self.lang].get(type_, type_)} ({len(events)})"
+            parts.append(f'<h2 id="type-{_h(type_)}">{_h(label)}</h2>')
+            children = []
+            for e in events:
+                parts.append(self.event_entry(e))
+                children.append({"level": 3, "id": f"ev-{e.id}", "name": _h(e.title), "children": []})
+                quotes = dict.fromkeys(" ".join(s.quote.split()) for s in e.sources if s.quote)
+                quotes.pop(" ".join(e.title.split()), None)
+                text = " ".join([e.summary or "", *quotes])
+                search.append({"id": f"ev-{e.id}", "title": e.title, "text": " ".join(text.split())})
+            toc.append({"level": 2, "id": f"type-{type_}", "name": _h(label), "children": children})
+        meta = json.dumps({"toc": toc, "search": search}, ensure_ascii=False, separators=(",", ":"))
+        return "\n".join(parts), meta.replace("-->", "--\\u003e")
 
     def figure(self, data: dict, element_id: str, css_class: str = "tl-plot") -> str:
         return figure_block({**data, "ui": js_ui(self.lang)}, element_id, css_class)
@@ -170,7 +191,8 @@ class Pages:
         for i, day in enumerate(day_keys):
             d = date.fromisoformat(day)
             year, week, _ = d.isocalendar()
-            self.render("day.md.j2", f"day/{day}.md", day=d, groups=_type_groups(self.c.days[day]),
+            body, meta = self.day_body(_type_groups(self.c.days[day]))
+            self.render("day.md.j2", f"day/{day}.md", day=d, body=body, meta=meta,
                         prev=day_keys[i - 1] if i else None,
                         next=day_keys[i + 1] if i + 1 < len(day_keys) else None,
                         week=f"{year}-W{week:02d}")
