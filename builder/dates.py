@@ -315,7 +315,14 @@ class _Lexicon:
             if k in self.months:
                 return self.months[k]
         k = _key(s)
-        return self.months.get(k)
+        if k in self.months:
+            return self.months[k]
+        words = s.split()
+        for n in range(len(words) - 1, 0, -1):  # "يناير كانون الثاني": paired without a mark
+            k = _key(" ".join(words[:n]))
+            if k in self.months:
+                return self.months[k]
+        return None
 
 
 @cache
@@ -447,7 +454,7 @@ def _build_ar(lex: _Lexicon) -> list[_Pattern]:
     d = lex.data
     pc = r"(?:[وف]?[بل]?)"
     MON = _alt(lex.months)
-    MONP = rf"{MON}(?:\s*[/\\|]\s*{MON}|\s*\(\s*{MON}\s*\))?"
+    MONP = rf"{MON}(?:\s*[/\\|]\s*{MON}|\s*\(\s*{MON}\s*\)|\s+{MON})?"  # "يناير كانون الثاني" too
     WD = _alt(lex.weekdays)
     WDB = _alt(lex.weekday_bare)
     DAYW = _alt(d["day_word"])
@@ -725,7 +732,7 @@ def _build_ar(lex: _Lexicon) -> list[_Pattern]:
             return None
         y = m.group("y")
         mod = m.group("mod")
-        paired = bool(re.search(r"[/\\|(]", m.group("mon")))
+        paired = bool(re.search(r"[/\\|(]|\s", m.group("mon")))
         if not (y or mod or m.group("part") or m.group("shahr") or paired):
             first = _key(m.group("mon").split()[0]) if m.group("mon").split() else ""
             prev = _prev_word(ctx, m.start("x"))
@@ -736,6 +743,10 @@ def _build_ar(lex: _Lexicon) -> list[_Pattern]:
             yy = int(y) if y.isdigit() else _year_words(lex, y)
             if yy is None:
                 return None
+        elif m.group(0).rstrip().endswith(("العام", "السنة")) or m.group("ymod"):
+            # "مايو من العام الحالي", "في يناير من العام الماضي": the year named relative to publication
+            yy = ctx.pub.year + lex.modifiers.get(_key(m.group("ymod") or ""), 0)
+            fut = date(yy, mon, 1) > ctx.pub
         else:
             k = lex.modifiers.get(_key(mod or ""), 0)
             if k < 0:
@@ -752,7 +763,8 @@ def _build_ar(lex: _Lexicon) -> list[_Pattern]:
         return s, e, "month", True, fut or None
 
     add("month", rf"(?:(?P<part>{PART})\s+(?:من\s+)?)?(?:(?P<shahr>شهر)\s+)?(?P<mon>{MONP})"
-        rf"(?:\s*,?\s*(?:من\s+)?(?:(?:عام|العام|سنة)\s+)?(?P<y>\d{{4}})|\s+(?P<mod>{MOD}))?", r_month)
+        rf"(?:\s*,?\s*(?:من\s+)?(?:(?:عام|العام|سنة)\s+)?(?P<y>\d{{4}})|\s+(?P<mod>{MOD})"
+        rf"|\s+(?:من\s+)?(?:العام|السنة|هذا\s+العام|هذه\s+السنة)(?:\s+(?P<ymod>{MOD}))?)?", r_month)
 
     # -- years: "عام 2014", "في 2014", "منتصف 2014", "العام الماضي" (period pattern)
     def r_year(m: re.Match[str], ctx: _Ctx) -> Res | None:
