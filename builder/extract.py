@@ -97,6 +97,7 @@ class TypeSpec:
     plans: re.Pattern[str] | None = None  # words before a cue that make it planned, for this type only
     launch_verbs: re.Pattern[str] | None = None  # verbs that make a `launched` weapon word the deed
     launch_window: int = 0
+    weak_not: re.Pattern[str] | None = None  # subjects that make a crowd verb no protest (the police)
 
 
 @dataclass(frozen=True)
@@ -224,6 +225,7 @@ def cue_book(lang: str) -> CueBook:
             _strict_pattern(spec.get("plans"), lang),
             _strict_pattern(spec.get("launch_verbs"), lang),
             int(spec.get("launch_window", 0)),
+            _word_pattern(spec.get("weak_not"), lang),
         )
         _TYPE_PATTERNS[(lang, name)] = _word_pattern([*cues, *verbs], lang)
     modes = tuple(
@@ -639,6 +641,12 @@ def _anchored(
         # "خرج النائب من الكتلة", "تجمع اللجان": a crowd verb is a protest only with protesters (or a
         # crowd) nearby
         near = [t for t in view.tokens if abs(t[0] - cue.start) <= 120 and not (cue.start <= t[0] < cue.end)]
+        if spec.weak_not is not None:
+            # "احتشدت قوات الأمن", "الشرطة ... احتشدت": security forces massing are no protest
+            i = bisect_left(view.starts, cue.start)
+            lo_t, hi_t = view.tokens[max(0, i - 3)][0], view.tokens[min(len(view.tokens) - 1, i + 3)][1]
+            if spec.weak_not.search(view.text, lo_t, hi_t):
+                return False
         return bool(near) and any(
             not (cue.start <= m.start() < cue.end)
             for m in spec.weak_support.finditer(view.text, near[0][0], near[-1][1])

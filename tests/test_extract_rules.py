@@ -281,3 +281,9 @@ def test_no_assault_for_illness_feelings_tests_and_exposure(text):
 def test_more_light_verbs_make_a_deed_noun_the_action():
     # "وجهت ... ضربات جوية", "عمدوا إلى إلقاء القنابل": the noun is the sentence's action
     assert _reported("ووجهت الطائرات الحربية أمس ضربات جوية على مواقع المسلحين قرب الحدود.", "assault")
+
+
+def test_security_forces_massing_are_no_protest():
+    text = "وقال الناشط إن أعدادا كبيرة من قوات الأمن احتشدت في الساحة ومنعت المتظاهرين من دخولها."
+    assert not _reported(text, "protest")
+    assert _reported("واحتشد آلاف المتظاهرين أمس في الساحة الرئيسية للمطالبة بالإصلاح.", "protest")
