@@ -287,3 +287,10 @@ def test_security_forces_massing_are_no_protest():
     text = "وقال الناشط إن أعدادا كبيرة من قوات الأمن احتشدت في الساحة ومنعت المتظاهرين من دخولها."
     assert not _reported(text, "protest")
     assert _reported("واحتشد آلاف المتظاهرين أمس في الساحة الرئيسية للمطالبة بالإصلاح.", "protest")
+
+
+def test_blocking_a_road_is_a_protest_but_not_the_idiom():
+    text = "وبدأ الاحتجاج بقيام مئات الشبان بإقفال طريق المطار ورددوا هتافات ضد الحكومة أمس."
+    assert _reported(text, "protest")
+    # "قطع الطريق على": to forestall, an idiom
+    assert not _reported("وقال النائب إن الاتفاق يقطع الطريق على محاولات التقسيم، ورددها مرارا.", "protest")
