@@ -293,4 +293,4 @@ def test_blocking_a_road_is_a_protest_but_not_the_idiom():
     text = "وبدأ الاحتجاج بقيام مئات الشبان بإقفال طريق المطار ورددوا هتافات ضد الحكومة أمس."
     assert _reported(text, "protest")
     # "قطع الطريق على": to forestall, an idiom
-    assert not _reported("وقال النائب إن الاتفاق يقطع الطريق على محاولات التقسيم، ورددها مرارا.", "protest")
+    assert not _reported("ورددت الأحزاب أن الاتفاق جاء أمس لقطع الطريق على محاولات التقسيم.", "protest")
