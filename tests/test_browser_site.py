@@ -229,10 +229,24 @@ def test_many_events_draw_with_webgl(browser, tmp_path):
     try:
         v.open("timeline.html")
         v.page.wait_for_selector("#tl-main.tl-ready", timeout=30000)
+        # a large corpus opens on its last month, drawing only the marks in and around it
+        assert v.page.get_attribute("#tl-main", "data-total") == "3000"
+        opening = int(v.page.get_attribute("#tl-main", "data-marks"))
+        assert 0 < opening < 1500 and v.page.get_attribute("#tl-main", "data-webgl") == "0"
+        v.shot("timeline-3000-month.png")
+        # panning back a few months draws the marks there
+        v.page.evaluate("""() => { const gd = document.querySelector('#tl-main .js-plotly-plot');
+            const r = gd._fullLayout.xaxis.range.map(Date.parse);
+            return Plotly.relayout(gd, {'xaxis.range': [r[0] - 90 * 864e5, r[1] - 90 * 864e5]}); }""")
+        v.page.wait_for_timeout(300)
+        shown = v.page.evaluate("""() => { const gd = document.querySelector('#tl-main .js-plotly-plot');
+            const r = gd._fullLayout.xaxis.range.map(Date.parse); const lo = Math.min(...r), hi = Math.max(...r);
+            return gd.data.filter(t => t.meta === 'events').some(t => t.x.some(x => x >= lo && x <= hi)); }""")
+        assert shown
+        v.page.locator(".tl-range-all").click()
+        v.page.wait_for_timeout(300)
         assert v.page.get_attribute("#tl-main", "data-webgl") == "1"
         assert v.page.get_attribute("#tl-main", "data-marks") == "3000"
-        v.page.locator(".tl-range-month").click()
-        v.page.wait_for_timeout(300)
         v.shot("timeline-3000-webgl.png")
     finally:
         v.close()

@@ -16,6 +16,7 @@
   var EN_DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
   var GL_THRESHOLD = 1500;   // above this many marks, WebGL traces
   var MAX_LANES = 40;        // place/actor lanes; the rest go to "other"
+  var SUB_ROWS = 5;          // sub-rows of a lane for overlapping range bars
 
   // Isolates keep mixed Arabic/Latin text in order inside Plotly's SVG labels.
   var RLI = "\u2067", LRI = "\u2066", FSI = "\u2068", PDI = "\u2069";
@@ -126,10 +127,15 @@
   function renderTimeline(el, D, withControls) {
     if (window.performance && performance.mark) { performance.mark("tl-start"); }
     var ev = D.ev, n = ev.id.length, ui = D.ui, rtl = D.rtl;
-    var state = { lanes: "type", type: -1, place: -1, actor: -1, range: "all" };
-    var hover = new Array(n);
-    for (var i = 0; i < n; i++) { hover[i] = hoverText(D, i); }
-    var jit = ev.id.map(jitter);
+    // a large corpus opens on its last month: only the marks in and around the view are handed to
+    // Plotly (SVG, quick), and panning or zooming past them draws the next stretch
+    var state = { lanes: "type", type: -1, place: -1, actor: -1, range: n > GL_THRESHOLD ? "month" : "all",
+      view: null };
+    var win = null;            // [first, last] day of the marks drawn; null: all of them
+    var hover = new Array(n);  // hover texts, made when a mark is first drawn
+    function hov(i) { return hover[i] || (hover[i] = hoverText(D, i)); }
+    var jit = new Array(n);
+    function jt(i) { return jit[i] === undefined ? (jit[i] = jitter(ev.id[i])) : jit[i]; }
     var plot = document.createElement("div");
     plot.className = "tl-canvas";
     if (withControls) { el.appendChild(controls()); }
@@ -183,25 +189,58 @@
     }
 
     function draw() {
-      var idx = visible();
-      var L = lanes(idx);
+      var all = visible();
+      var L = lanes(all);
+      var maxDay = -Infinity, minDay = Infinity;
+      all.forEach(function (i) {
+        if (ev.e[i] > maxDay) { maxDay = ev.e[i]; }
+        if (ev.s[i] < minDay) { minDay = ev.s[i]; }
+      });
+      var view = null;   // [lo, hi) in days
+      if (state.view) {
+        view = state.view;
+      } else if (state.range !== "all" && isFinite(maxDay)) {
+        var span = { week: 7, month: 31, year: 366 }[state.range];
+        view = [maxDay + 1 - span, maxDay + 1];
+      }
+      win = null;
+      var idx = all;
+      if (view && all.length > GL_THRESHOLD) {
+        var w = view[1] - view[0];
+        win = [view[0] - w / 2, view[1] + w / 2];
+        idx = all.filter(function (i) { return ev.e[i] >= win[0] && ev.s[i] < win[1]; });
+      }
       var gl = idx.length > GL_THRESHOLD;
+      // ranged and approximate events: each lane's bars go on sub-rows so that overlapping ones sit
+      // apart (first free sub-row, in order of start)
+      var slotOf = {};
+      var ranged = idx.filter(function (i) { return ev.s[i] !== ev.e[i] || ev.a[i]; })
+        .sort(function (a, b) { return ev.s[a] - ev.s[b] || ev.e[a] - ev.e[b]; });
+      var ends = {};
+      ranged.forEach(function (i) {
+        L.of(i).forEach(function (lane) {
+          var rows = ends[lane] || (ends[lane] = []);
+          var k = 0;
+          while (k < rows.length && rows[k] >= ev.s[i]) { k++; }
+          if (k >= SUB_ROWS) { k = rows.indexOf(Math.min.apply(null, rows)); }
+          rows[k] = ev.e[i];
+          slotOf[i + ":" + lane] = k;
+        });
+      });
       var perType = D.types.map(function () {
         return { ex: { x: [], y: [], text: [], customdata: [] }, rm: { x: [], y: [], text: [], customdata: [] },
           bar: { x: [], y: [] } };
       });
-      var maxDay = -Infinity, minDay = Infinity;
       idx.forEach(function (i) {
         var g = perType[ev.t[i]];
-        if (ev.e[i] > maxDay) { maxDay = ev.e[i]; }
-        if (ev.s[i] < minDay) { minDay = ev.s[i]; }
         L.of(i).forEach(function (lane) {
-          var y = lane + jit[i];
           if (ev.s[i] === ev.e[i] && !ev.a[i]) {
-            g.ex.x.push(ev.s[i] * DAY + DAY / 2); g.ex.y.push(y); g.ex.text.push(hover[i]); g.ex.customdata.push(i);
+            var y = lane + jt(i);
+            g.ex.x.push(ev.s[i] * DAY + DAY / 2); g.ex.y.push(y); g.ex.text.push(hov(i)); g.ex.customdata.push(i);
           } else {
-            g.bar.x.push(ev.s[i] * DAY, (ev.e[i] + 1) * DAY, null); g.bar.y.push(y, y, null);
-            g.rm.x.push((ev.s[i] + ev.e[i] + 1) / 2 * DAY); g.rm.y.push(y); g.rm.text.push(hover[i]);
+            var yb = lane - 0.32 + 0.64 * (slotOf[i + ":" + lane] + 0.5) / SUB_ROWS;
+            g.bar.x.push(ev.s[i] * DAY, (ev.e[i] + 1) * DAY, null); g.bar.y.push(yb, yb, null);
+            g.rm.x.push((ev.s[i] + ev.e[i] + 1) / 2 * DAY); g.rm.y.push(yb); g.rm.text.push(hov(i));
             g.rm.customdata.push(i);
           }
         });
@@ -211,32 +250,32 @@
       if (gl) {
         // WebGL: one trace per kind of mark, coloured per point (a few large buffers draw much faster
         // than one trace per type); the legend comes from empty SVG traces
-        var all = { ex: { x: [], y: [], text: [], customdata: [], color: [] },
-          rm: { x: [], y: [], text: [], customdata: [], color: [] }, bar: { x: [], y: [] } };
+        var one = { ex: { x: [], y: [], text: [], customdata: [], color: [] },
+          rm: { x: [], y: [], text: [], customdata: [], color: [] } };
         D.types.forEach(function (t, k) {
           var g = perType[k];
           ["ex", "rm"].forEach(function (part) {
-            Array.prototype.push.apply(all[part].x, g[part].x);
-            Array.prototype.push.apply(all[part].y, g[part].y);
-            Array.prototype.push.apply(all[part].text, g[part].text);
-            Array.prototype.push.apply(all[part].customdata, g[part].customdata);
-            for (var q = 0; q < g[part].x.length; q++) { all[part].color.push(t.color); }
+            Array.prototype.push.apply(one[part].x, g[part].x);
+            Array.prototype.push.apply(one[part].y, g[part].y);
+            Array.prototype.push.apply(one[part].text, g[part].text);
+            Array.prototype.push.apply(one[part].customdata, g[part].customdata);
+            for (var q = 0; q < g[part].x.length; q++) { one[part].color.push(t.color); }
           });
-          Array.prototype.push.apply(all.bar.x, g.bar.x);
-          Array.prototype.push.apply(all.bar.y, g.bar.y);
+          if (g.bar.x.length) {   // range bars in the colour of their type, under the marks
+            traces.unshift({ type: kind, mode: "lines", x: g.bar.x, y: g.bar.y, hoverinfo: "skip",
+              showlegend: false, line: { color: t.color, width: 6 }, opacity: 0.4, meta: "bars" });
+          }
           if (g.ex.x.length || g.rm.x.length) {
             traces.push({ type: "scatter", mode: "markers", name: t.label, x: [null], y: [null],
               marker: { color: t.color, size: 10 }, hoverinfo: "skip" });
           }
         });
-        traces.unshift({ type: kind, mode: "lines", x: all.bar.x, y: all.bar.y, hoverinfo: "skip",
-          showlegend: false, line: { color: "#78909c", width: 6 }, opacity: 0.35, meta: "bars" });
-        traces.push({ type: kind, mode: "markers", x: all.ex.x, y: all.ex.y, text: all.ex.text, showlegend: false,
-          customdata: all.ex.customdata, hovertemplate: "%{text}<extra></extra>",
-          marker: { color: all.ex.color, size: 9 }, meta: "events" });
-        traces.push({ type: kind, mode: "markers", x: all.rm.x, y: all.rm.y, text: all.rm.text, showlegend: false,
-          customdata: all.rm.customdata, hovertemplate: "%{text}<extra></extra>",
-          marker: { color: all.rm.color, size: 10, symbol: "diamond-open", line: { width: 2 } }, meta: "events" });
+        traces.push({ type: kind, mode: "markers", x: one.ex.x, y: one.ex.y, text: one.ex.text, showlegend: false,
+          customdata: one.ex.customdata, hovertemplate: "%{text}<extra></extra>",
+          marker: { color: one.ex.color, size: 9 }, meta: "events" });
+        traces.push({ type: kind, mode: "markers", x: one.rm.x, y: one.rm.y, text: one.rm.text, showlegend: false,
+          customdata: one.rm.customdata, hovertemplate: "%{text}<extra></extra>",
+          marker: { color: one.rm.color, size: 10, symbol: "diamond-open", line: { width: 2 } }, meta: "events" });
       } else {
         D.types.forEach(function (t, k) {
           var g = perType[k];
@@ -265,9 +304,8 @@
       var layout = baseLayout(D, height);
       layout.xaxis = { type: "date", autorange: rtl ? "reversed" : true, showgrid: true, zeroline: false,
         ticklabelmode: "period" };
-      if (state.range !== "all" && isFinite(maxDay)) {
-        var span = { week: 7, month: 31, year: 366 }[state.range];
-        var r = [(maxDay + 1 - span) * DAY, (maxDay + 1) * DAY];
+      if (view) {
+        var r = [view[0] * DAY, view[1] * DAY];
         layout.xaxis.range = rtl ? [r[1], r[0]] : r;
         layout.xaxis.autorange = false;
       } else if (isFinite(maxDay)) {
@@ -286,6 +324,7 @@
       if (window.performance && performance.mark) { performance.mark("tl-drawn"); }
       el.dataset.marks = String(traces.filter(function (t) { return t.meta === "events"; })
         .reduce(function (a, t) { return a + t.x.length; }, 0));
+      el.dataset.total = String(all.length);
       el.dataset.webgl = gl ? "1" : "0";
     }
 
@@ -329,14 +368,29 @@
         .forEach(function (r) {
           var b = document.createElement("button");
           b.type = "button"; b.className = "md-button tl-range-" + r[0]; b.textContent = r[1];
-          b.addEventListener("click", function () { state.range = r[0]; draw(); });
+          b.addEventListener("click", function () { state.range = r[0]; state.view = null; draw(); });
           group.appendChild(b);
         });
       bar.appendChild(group);
       return bar;
     }
 
+    function toDay(v) {
+      if (typeof v === "number") { return v / DAY; }
+      var text = String(v).replace(" ", "T");
+      return Date.parse(text.length <= 10 ? text + "T00:00:00Z" : text + "Z") / DAY;
+    }
+
     draw();
+    plot.on("plotly_relayout", function (e) {
+      // the reader panned or zoomed: draw the marks of the new stretch when it leaves the drawn one
+      var a = e["xaxis.range[0]"], b = e["xaxis.range[1]"];
+      if (a === undefined && e["xaxis.range"]) { a = e["xaxis.range"][0]; b = e["xaxis.range"][1]; }
+      if (e["xaxis.autorange"] && win) { state.range = "all"; state.view = null; draw(); return; }
+      if (a === undefined || !win) { return; }
+      var lo = Math.min(toDay(a), toDay(b)), hi = Math.max(toDay(a), toDay(b));
+      if (lo < win[0] || hi > win[1]) { state.view = [lo, hi]; draw(); }
+    });
     plot.on("plotly_click", function (e) {
       if (!e.points || !e.points.length || e.points[0].customdata === undefined) { return; }
       var i = e.points[0].customdata;
