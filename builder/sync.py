@@ -314,7 +314,9 @@ def plan_sync(events_dir: Path, store: LoadedEvents, record: Record, extracted: 
 
 def apply_plan(events_dir: Path, plan: Plan) -> None:
     """Write the plan: record with `pending:` first, then each file atomically, then the clean record."""
-    if not (plan.writes or plan.removes or plan.record_changed):
+    plan.record.pending = []
+    clean = plan.record.to_text()          # rendered once: a big record takes a while to dump
+    if not (plan.writes or plan.removes or clean != plan.old_record_text):
         return
     path = record_path(events_dir)
     touched = [i for i, _ in plan.new + plan.updated + plan.removed]
@@ -326,5 +328,4 @@ def apply_plan(events_dir: Path, plan: Plan) -> None:
     for target in plan.removes:
         if target not in plan.writes:
             target.unlink(missing_ok=True)
-    plan.record.pending = []
-    atomic_write(path, plan.record.to_text())
+    atomic_write(path, clean)
