@@ -664,7 +664,11 @@ def _anchored(
             return True
     close = [t for t in view.tokens if t[0] >= cue.end][:6]
     if len(close) > 1 and any(  # a word between: "شن هجوما" is one phrase, not a deed and its cause
-        k is not cue and close[1][0] <= k.start <= close[-1][0] and not (k.relative or k.future) for k in kin
+        k is not cue
+        and close[1][0] <= k.start <= close[-1][0]
+        and not (k.relative or k.future)
+        and not _CLAUSE_BREAK.search(view.text, cue.end, k.start)  # in the deed's own clause
+        for k in kin
     ):
         return True
     patterns = [spec.anchors] + ([spec.support] if cue.predicate and spec.support is not None else [])
