@@ -294,3 +294,15 @@ def test_blocking_a_road_is_a_protest_but_not_the_idiom():
     assert _reported(text, "protest")
     # "قطع الطريق على": to forestall, an idiom
     assert not _reported("ورددت الأحزاب أن الاتفاق جاء أمس لقطع الطريق على محاولات التقسيم.", "protest")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وخطف المهاجم الفوز لفريقه في الدقيقة الأخيرة من مباراة أمس.",
+        "وخطفت الممثلة الأضواء في حفل الافتتاح أمس بحضور مئات الضيوف.",
+        "وحذر الخبراء من انفجار سكاني يهدد المدن الكبرى خلال العقد المقبل.",
+    ],
+)
+def test_idioms_with_violent_words_are_no_assault(text):
+    assert not _reported(text, "assault")
