@@ -254,6 +254,7 @@ def cue_book(lang: str) -> CueBook:
             "subordinators",
             "commentary",
             "aggregate_after",
+            "idiom_after",
         )
     }
     windows = {key[:-7]: int(value) for key, value in mod.items() if key.endswith("_window")}
@@ -494,8 +495,9 @@ def find_cues(view: SentenceView, book: CueBook) -> list[Cue]:
                 or _has(book, "generic", _window(view, core_start, win.get("generic", 2)))
                 or _has(book, "generic", _after(view, end, win.get("generic_after", 2)))
                 or _has(book, "aggregate_after", _after(view, end, win.get("aggregate_after", 6)))
+                or _has(book, "idiom_after", _after(view, end, win.get("idiom_after", 3)))
             ):
-                continue  # "محاولة اغتيال", "عمليات القتل" talked about in general
+                continue  # "محاولة اغتيال", "عمليات القتل" talked about in general; "خطف المهاجم الفوز"
             cue.future = (
                 (book.lang == "ar" and "س" in pre and verb_form)
                 or _has(book, "future", _window(view, core_start, win.get("future", 3)))
