@@ -255,6 +255,7 @@ def cue_book(lang: str) -> CueBook:
             "commentary",
             "aggregate_after",
             "idiom_after",
+            "light_verbs_bi",
         )
     }
     windows = {key[:-7]: int(value) for key, value in mod.items() if key.endswith("_window")}
@@ -535,6 +536,13 @@ def find_cues(view: SentenceView, book: CueBook) -> list[Cue]:
                 book, "light_verbs", _window(view, core_start, win.get("light_verb", 3), True)
             ):
                 cue.predicate = True
+            elif (
+                not cue.predicate
+                and book.lang == "ar"
+                and "ب" in pre
+                and _has(book, "light_verbs_bi", _window(view, core_start, win.get("light_verbs_bi", 8)))
+            ):
+                cue.predicate = True  # "قام عشرة جنود ... باغتصابها": قام with its subject, then بـ + the deed
             elif cue.predicate and book.lang == "ar" and not pre and _object_of_verb(view, book, cues, core_start):
                 cue.predicate = False  # "دان جعجع خطف زياد": the verbal noun is the object
             cues.append(cue)

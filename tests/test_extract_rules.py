@@ -306,3 +306,9 @@ def test_blocking_a_road_is_a_protest_but_not_the_idiom():
 )
 def test_idioms_with_violent_words_are_no_assault(text):
     assert not _reported(text, "assault")
+
+
+def test_qama_with_its_subject_then_bi_and_the_deed():
+    # "قام" + subject + بـ + the deed noun: the noun is the action even several words on
+    assert _reported("وقام مسلحون ملثمون من العصابة في القرية باختطاف مهندسين اثنين يعملان في الشركة.", "assault")
+    assert not _reported("وقام الوزير بجولة في القرية التي شهدت اختطاف مهندسين العام الماضي.", "assault")
