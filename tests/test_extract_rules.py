@@ -312,3 +312,8 @@ def test_qama_with_its_subject_then_bi_and_the_deed():
     # "قام" + subject + بـ + the deed noun: the noun is the action even several words on
     assert _reported("وقام مسلحون ملثمون من العصابة في القرية باختطاف مهندسين اثنين يعملان في الشركة.", "assault")
     assert not _reported("وقام الوزير بجولة في القرية التي شهدت اختطاف مهندسين العام الماضي.", "assault")
+
+
+def test_a_deed_recounted_in_an_indictment_is_not_reported():
+    text = "وجاء في القرار الاتهامي أن المتهمين خطفوا التاجر من منزله وقتلوه بالرصاص ثم ألقوا جثته قرب النهر."
+    assert not _reported(text, "assault")
