@@ -75,6 +75,7 @@ _AR_VERB_ENDINGS = frozenset(
         "و",
     ]
 )
+_AR_POSSESSIVE = frozenset(["ه", "ها", "هم", "هما"])  # "خطفه": his abduction, or "he abducted him"
 _ANCHOR_REACH = 15  # tokens either side of a cue in which its anchors count
 _AR_PREPOSITION_CLITIC = re.compile(r"[بلك]|ال")
 _EN_DETERMINERS = frozenset("the a an of in on after this that its their his her these those".split())
@@ -256,6 +257,7 @@ def cue_book(lang: str) -> CueBook:
             "aggregate_after",
             "idiom_after",
             "light_verbs_bi",
+            "judged_after",
         )
     }
     windows = {key[:-7]: int(value) for key, value in mod.items() if key.endswith("_window")}
@@ -497,6 +499,11 @@ def find_cues(view: SentenceView, book: CueBook) -> list[Cue]:
                 or _has(book, "generic", _after(view, end, win.get("generic_after", 2)))
                 or _has(book, "aggregate_after", _after(view, end, win.get("aggregate_after", 6)))
                 or _has(book, "idiom_after", _after(view, end, win.get("idiom_after", 3)))
+                or (
+                    book.lang == "ar"
+                    and suffix in _AR_POSSESSIVE
+                    and _has(book, "judged_after", _after(view, end, win.get("judged_after", 1)))
+                )
             ):
                 continue  # "محاولة اغتيال", "عمليات القتل" talked about in general; "خطف المهاجم الفوز"
             cue.future = (

@@ -317,3 +317,10 @@ def test_qama_with_its_subject_then_bi_and_the_deed():
 def test_a_deed_recounted_in_an_indictment_is_not_reported():
     text = "وجاء في القرار الاتهامي أن المتهمين خطفوا التاجر من منزله وقتلوه بالرصاص ثم ألقوا جثته قرب النهر."
     assert not _reported(text, "assault")
+
+
+def test_a_judgement_about_a_deed_is_not_its_report():
+    assert not _reported("وقال المتحدث أمس إن اغتياله لن يمر دون عقاب.", "assault")
+    assert not _reported("ورأت الصحيفة أمس أن قتلها يشكل ضربة لجهود المصالحة.", "assault")
+    # a verb with its object pronoun is still the deed
+    assert _reported("وقالت الشرطة إن مسلحين اعترضوا سيارة الطبيب أمس وخطفوه قرب منزله.", "assault")
