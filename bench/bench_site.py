@@ -109,6 +109,7 @@ def time_to_interactive(page_path: Path) -> tuple[float, int, str]:
         ms = page.evaluate("performance.now()")
         marks_at = dict(page.evaluate("performance.getEntriesByType('mark').map(m => [m.name, m.startTime])"))
         marks = int(page.get_attribute("#tl-main", "data-marks") or 0)
+        total = page.get_attribute("#tl-main", "data-total") or "?"
         webgl = page.get_attribute("#tl-main", "data-webgl") or "?"
         # interactive: a hover answers
         t0 = time.perf_counter()
@@ -121,7 +122,8 @@ def time_to_interactive(page_path: Path) -> tuple[float, int, str]:
         if errors:
             print("console errors:", errors[:5])
         drawn = marks_at.get("tl-drawn", 0)
-        note = (f"webgl={webgl}; plotly.js loaded at {plotly_at / 1000:.2f} s, "
+        note = (f"of {total} events (the opening view draws the marks around the last month); "
+                f"webgl={webgl}; plotly.js loaded at {plotly_at / 1000:.2f} s, "
                 f"traces built in {(marks_at.get('tl-traces', 0) - marks_at.get('tl-start', 0)) / 1000:.2f} s, "
                 f"Plotly drew them in {(drawn - marks_at.get('tl-traces', 0)) / 1000:.2f} s, "
                 f"drawn at {drawn / 1000:.2f} s; a hover answered in {hover_ms:.0f} ms")
@@ -162,6 +164,7 @@ def main() -> int:
                    if p.is_file() and "material" not in str(p) and p.suffix in (".css", ".js")
                    and ("bundle" in p.name or "main" in p.name or "palette" in p.name))
     plotly_bytes = (site / "assets/vendor/plotly.min.js").stat().st_size
+    basic_bytes = (site / "assets/thirdparty/plotly-basic.min.js").stat().st_size
     pages = sum(1 for _ in site.rglob("*.html"))
     print(f"events: {len(events)} over a year; pages: {pages}")
     print(f"write event files: {write_s:.1f} s")
@@ -170,7 +173,9 @@ def main() -> int:
           f"(target <= 30 s)")
     print(f"timeline page without plotly.js: {own_bytes / 1e6:.2f} MB "
           f"(html {page.stat().st_size / 1e3:.0f} kB, data {own[1].stat().st_size / 1e6:.2f} MB; "
-          f"+ Material css/js {material / 1e6:.2f} MB) (target <= 3 MB); plotly.js {plotly_bytes / 1e6:.2f} MB")
+          f"+ Material css/js {material / 1e6:.2f} MB) (target <= 3 MB)")
+    print(f"plotly.js: the page loads the basic bundle, {basic_bytes / 1e6:.2f} MB, and the "
+          f"full one, {plotly_bytes / 1e6:.2f} MB, only when WebGL is needed")
     print(f"search index: {(site / 'search/search_index.js').stat().st_size / 1e6:.1f} MB")
     load = Path("/proc/loadavg").read_text().split()[:3] if Path("/proc/loadavg").exists() else "?"
     print(f"machine load average while measuring: {load}")

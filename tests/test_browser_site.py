@@ -243,9 +243,8 @@ def test_many_events_draw_with_webgl(browser, tmp_path):
             const r = gd._fullLayout.xaxis.range.map(Date.parse); const lo = Math.min(...r), hi = Math.max(...r);
             return gd.data.filter(t => t.meta === 'events').some(t => t.x.some(x => x >= lo && x <= hi)); }""")
         assert shown
-        v.page.locator(".tl-range-all").click()
-        v.page.wait_for_timeout(300)
-        assert v.page.get_attribute("#tl-main", "data-webgl") == "1"
+        v.page.locator(".tl-range-all").click()   # WebGL: the full plotly.js bundle is loaded now
+        v.page.wait_for_selector('#tl-main[data-webgl="1"]', timeout=30000)
         assert v.page.get_attribute("#tl-main", "data-marks") == "3000"
         v.shot("timeline-3000-webgl.png")
     finally:

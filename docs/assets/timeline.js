@@ -21,8 +21,8 @@
   // Isolates keep mixed Arabic/Latin text in order inside Plotly's SVG labels.
   var RLI = "\u2067", LRI = "\u2066", FSI = "\u2068", PDI = "\u2069";
 
-  if (window.Plotly) {
-    Plotly.register({
+  function registerLocale(P) {
+    P.register({
       moduleType: "locale",
       name: "ar",
       dictionary: {
@@ -36,6 +36,34 @@
         date: "%d/%m/%Y", decimal: ".", thousands: ","
       }
     });
+  }
+  if (window.Plotly) { registerLocale(window.Plotly); }
+
+  // Pages load plotly's basic bundle (scatter, bar: quick to read); WebGL traces need the full one,
+  // fetched from the site when a view first has more marks than SVG handles well.
+  var glOf = null, glYes = false;
+  function hasWebGL() {
+    if (glOf !== window.Plotly) {   // once per bundle: the schema takes a while to build
+      glOf = window.Plotly;
+      glYes = !!(glOf && glOf.PlotSchema && glOf.PlotSchema.get().traces.scattergl);
+    }
+    return glYes;
+  }
+  var fullBundle = null;
+  function loadFullBundle(done) {
+    if (!fullBundle) {
+      fullBundle = [];
+      var old = window.Plotly;
+      var s = document.createElement("script");
+      s.src = base() + "assets/vendor/plotly.min.js";
+      s.onload = function () {
+        registerLocale(window.Plotly);
+        fullBundle.forEach(function (f) { f(old); });
+        fullBundle = "loaded";
+      };
+      document.head.appendChild(s);
+    }
+    if (fullBundle === "loaded") { done(window.Plotly); } else { fullBundle.push(done); }
   }
 
   function base() {
@@ -211,6 +239,16 @@
         idx = all.filter(function (i) { return ev.e[i] >= win[0] && ev.s[i] < win[1]; });
       }
       var gl = idx.length > GL_THRESHOLD;
+      if (gl && !hasWebGL()) {
+        el.classList.add("tl-loading");
+        loadFullBundle(function (old) {
+          if (old && old !== window.Plotly && plot._fullLayout) { old.purge(plot); }
+          el.classList.remove("tl-loading");
+          draw();
+          listen();
+        });
+        return;
+      }
       // ranged and approximate events: each lane's bars go on sub-rows so that overlapping ones sit
       // apart (first free sub-row, in order of start)
       var slotOf = {};
@@ -381,7 +419,7 @@
       return Date.parse(text.length <= 10 ? text + "T00:00:00Z" : text + "Z") / DAY;
     }
 
-    draw();
+    function listen() {
     plot.on("plotly_relayout", function (e) {
       // the reader panned or zoomed: draw the marks of the new stretch when it leaves the drawn one
       var a = e["xaxis.range[0]"], b = e["xaxis.range[1]"];
@@ -396,6 +434,10 @@
       var i = e.points[0].customdata;
       window.location.href = BASE + "day/" + D.days[ev.d[i]] + ".html#ev-" + ev.id[i];
     });
+    }
+
+    draw();
+    if (plot.on) { listen(); }
     el.classList.add("tl-ready");
   }
 
