@@ -825,6 +825,21 @@ def _build_ar(lex: _Lexicon) -> list[_Pattern]:
         rf"\s*{JOIN}\s*(?P<d2>\d{{1,2}})\s+(?:من\s+)?(?P<m2>{MONP})(?:\s*,?\s*(?:عام\s+)?(?P<y2>\d{{4}}))?",
         r_range_dates, needs="M")
 
+    # months: "بين شهري أغسطس وديسمبر من عام 2005", "من يناير حتى مارس 2019"
+    def r_range_months(m: re.Match[str], ctx: _Ctx) -> Res | None:
+        m1, m2 = lex.month_of(m.group("m1")), lex.month_of(m.group("m2"))
+        if not (m1 and m2) or m1 == m2:
+            return None
+        if m.group("y"):
+            y2 = int(m.group("y"))
+        else:
+            y2 = ctx.pub.year if m2 <= ctx.pub.month else ctx.pub.year - 1
+        y1 = y2 if m1 < m2 else y2 - 1
+        return date(y1, m1, 1), _month_end(y2, m2), "month", True, None
+
+    add("range", rf"(?:ما\s+)?(?:بين|من)\s+(?:(?:شهري|شهر)\s+)?(?P<m1>{MONP})\s*{JOIN}\s*(?:شهر\s+)?(?P<m2>{MONP})"
+        rf"(?:\s*,?\s*(?:من\s+)?(?:(?:عام|العام|سنة)\s+)?(?P<y>\d{{4}}))?", r_range_months, needs="M")
+
     def r_range_years(m: re.Match[str], ctx: _Ctx) -> Res | None:
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
         if y1 >= y2:
