@@ -258,6 +258,7 @@ def cue_book(lang: str) -> CueBook:
             "idiom_after",
             "light_verbs_bi",
             "judged_after",
+            "kinds",
         )
     }
     windows = {key[:-7]: int(value) for key, value in mod.items() if key.endswith("_window")}
@@ -583,6 +584,17 @@ def _drop_listed_kinds(view: SentenceView, book: CueBook, cues: list[Cue]) -> li
     """Nouns of one realized type listed together ("القتل والاغتيال والخطف") name kinds of violence,
     not an event: all of them are dropped."""
     listed: set[int] = set()
+    reach = book.windows.get("kinds", 0)
+    if reach and book.modality.get("kinds") is not None:
+        # "حدد التقرير أنواع العنف: الضرب والاعتداء والخطف": definite nouns after "kinds of" are kinds
+        for i, c in enumerate(cues):
+            if (
+                not c.predicate
+                and c.definite
+                and book.specs[c.type].realized
+                and _has(book, "kinds", _window(view, c.start, reach, True))
+            ):
+                listed.add(i)
     for i, (a, b) in enumerate(zip(cues, cues[1:], strict=False)):
         if (
             a.type == b.type

@@ -324,3 +324,8 @@ def test_a_judgement_about_a_deed_is_not_its_report():
     assert not _reported("ورأت الصحيفة أمس أن قتلها يشكل ضربة لجهود المصالحة.", "assault")
     # a verb with its object pronoun is still the deed
     assert _reported("وقالت الشرطة إن مسلحين اعترضوا سيارة الطبيب أمس وخطفوه قرب منزله.", "assault")
+
+
+def test_deeds_listed_after_kinds_of_are_kinds():
+    text = "وعدد التقرير أشكال العنف ضد الأطفال ومنها الضرب والإهمال والاعتداء والخطف والتشغيل القسري."
+    assert not _reported(text, "assault")
