@@ -16,6 +16,7 @@
   var EN_DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
   var GL_THRESHOLD = 1500;   // above this many marks, WebGL traces
   var MAX_LANES = 40;        // place/actor lanes; the rest go to "other"
+  var MERGE_ABOVE = 300;     // above this many marks, one trace per kind of mark (not per type)
   var SUB_ROWS = 5;          // sub-rows of a lane for overlapping range bars
 
   // Isolates keep mixed Arabic/Latin text in order inside Plotly's SVG labels.
@@ -235,7 +236,7 @@
       var idx = all;
       if (view && all.length > GL_THRESHOLD) {
         var w = view[1] - view[0];
-        win = [view[0] - w / 2, view[1] + w / 2];
+        win = [view[0] - w / 4, view[1] + w / 4];
         idx = all.filter(function (i) { return ev.e[i] >= win[0] && ev.s[i] < win[1]; });
       }
       var gl = idx.length > GL_THRESHOLD;
@@ -285,9 +286,10 @@
       });
       var traces = [];
       var kind = gl ? "scattergl" : "scatter";
-      if (gl) {
-        // WebGL: one trace per kind of mark, coloured per point (a few large buffers draw much faster
-        // than one trace per type); the legend comes from empty SVG traces
+      var merged = gl || idx.length > MERGE_ABOVE;
+      if (merged) {
+        // many marks: one trace per kind of mark, coloured per point (a few large traces draw much
+        // faster than three per type, in WebGL and in SVG); the legend comes from empty traces
         var one = { ex: { x: [], y: [], text: [], customdata: [], color: [] },
           rm: { x: [], y: [], text: [], customdata: [], color: [] } };
         D.types.forEach(function (t, k) {
@@ -310,7 +312,8 @@
         });
         traces.push({ type: kind, mode: "markers", x: one.ex.x, y: one.ex.y, text: one.ex.text, showlegend: false,
           customdata: one.ex.customdata, hovertemplate: "%{text}<extra></extra>",
-          marker: { color: one.ex.color, size: 9 }, meta: "events" });
+          marker: { color: one.ex.color, size: 9, line: gl ? undefined : { color: "#fff", width: 1 } },
+          meta: "events" });
         traces.push({ type: kind, mode: "markers", x: one.rm.x, y: one.rm.y, text: one.rm.text, showlegend: false,
           customdata: one.rm.customdata, hovertemplate: "%{text}<extra></extra>",
           marker: { color: one.rm.color, size: 10, symbol: "diamond-open", line: { width: 2 } }, meta: "events" });
@@ -340,6 +343,14 @@
       }
       var height = Math.max(withControls ? 320 : 220, 90 + 34 * L.labels.length);
       var layout = baseLayout(D, height);
+      // the legend under the axis: plotly's tool bar takes the top corner, where a legend would start
+      layout.legend = { orientation: "h", x: rtl ? 1 : 0, xanchor: rtl ? "right" : "left", y: -0.1,
+        yanchor: "top" };
+      if (merged) { layout.legend.itemclick = false; layout.legend.itemdoubleclick = false; }
+      layout.margin.t = 34;
+      // room for the lane names (no automargin: it would make plotly draw everything twice)
+      var longest = L.labels.reduce(function (a, t) { return Math.max(a, String(t).length); }, 0);
+      layout.margin[rtl ? "r" : "l"] = Math.min(260, Math.max(80, 16 + 7.5 * longest));
       layout.xaxis = { type: "date", autorange: rtl ? "reversed" : true, showgrid: true, zeroline: false,
         ticklabelmode: "period" };
       if (view) {
@@ -356,7 +367,7 @@
       }
       layout.yaxis = { tickvals: L.labels.map(function (_, k) { return k; }), ticktext: L.labels,
         range: [L.labels.length - 0.5, -0.5], side: rtl ? "right" : "left", zeroline: false, showgrid: false,
-        fixedrange: true, automargin: true };
+        fixedrange: true };
       if (window.performance && performance.mark) { performance.mark("tl-traces"); }
       Plotly.react(plot, traces, layout, plotConfig(D));
       if (window.performance && performance.mark) { performance.mark("tl-drawn"); }
