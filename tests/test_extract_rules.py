@@ -329,3 +329,8 @@ def test_a_judgement_about_a_deed_is_not_its_report():
 def test_deeds_listed_after_kinds_of_are_kinds():
     text = "وعدد التقرير أشكال العنف ضد الأطفال ومنها الضرب والإهمال والاعتداء والخطف والتشغيل القسري."
     assert not _reported(text, "assault")
+
+
+def test_self_detonation_with_the_bomber_between_verb_and_self():
+    # Arabic verb-subject-object: "فجر انتحاري نفسه" as well as "فجر نفسه"
+    assert _reported("وفجر انتحاري نفسه صباح أمس عند مدخل مركز للشرطة في المدينة.", "assault")
