@@ -17,7 +17,7 @@
   var GL_THRESHOLD = 1500;   // above this many marks, WebGL traces
   var MAX_LANES = 40;        // place/actor lanes; the rest go to "other"
   var MERGE_ABOVE = 300;     // above this many marks, one trace per kind of mark (not per type)
-  var SUB_ROWS = 5;          // sub-rows of a lane for overlapping range bars
+  var SUB_ROWS = 4;          // sub-rows of a lane for overlapping range bars
 
   // Isolates keep mixed Arabic/Latin text in order inside Plotly's SVG labels.
   var RLI = "\u2067", LRI = "\u2066", FSI = "\u2068", PDI = "\u2069";
@@ -277,7 +277,7 @@
             var y = lane + jt(i);
             g.ex.x.push(ev.s[i] * DAY + DAY / 2); g.ex.y.push(y); g.ex.text.push(hov(i)); g.ex.customdata.push(i);
           } else {
-            var yb = lane - 0.32 + 0.64 * (slotOf[i + ":" + lane] + 0.5) / SUB_ROWS;
+            var yb = lane - 0.36 + 0.72 * (slotOf[i + ":" + lane] + 0.5) / SUB_ROWS;
             g.bar.x.push(ev.s[i] * DAY, (ev.e[i] + 1) * DAY, null); g.bar.y.push(yb, yb, null);
             g.rm.x.push((ev.s[i] + ev.e[i] + 1) / 2 * DAY); g.rm.y.push(yb); g.rm.text.push(hov(i));
             g.rm.customdata.push(i);
@@ -303,7 +303,7 @@
           });
           if (g.bar.x.length) {   // range bars in the colour of their type, under the marks
             traces.unshift({ type: kind, mode: "lines", x: g.bar.x, y: g.bar.y, hoverinfo: "skip",
-              showlegend: false, line: { color: t.color, width: 6 }, opacity: 0.4, meta: "bars" });
+              showlegend: false, line: { color: t.color, width: 4 }, opacity: 0.45, meta: "bars" });
           }
           if (g.ex.x.length || g.rm.x.length) {
             traces.push({ type: "scatter", mode: "markers", name: t.label, x: [null], y: [null],
@@ -322,7 +322,7 @@
           var g = perType[k];
           if (g.bar.x.length) {
             traces.push({ type: kind, mode: "lines", x: g.bar.x, y: g.bar.y, hoverinfo: "skip", legendgroup: t.key,
-              showlegend: false, line: { color: t.color, width: 7 }, opacity: 0.35, meta: "bars" });
+              showlegend: false, line: { color: t.color, width: 4 }, opacity: 0.45, meta: "bars" });
           }
         });
         D.types.forEach(function (t, k) {
@@ -336,12 +336,12 @@
             traces.push({ type: kind, mode: "markers", name: t.label + " (" + ui.approx + ")", legendgroup: t.key,
               showlegend: !g.ex.x.length, x: g.rm.x, y: g.rm.y,
               text: g.rm.text, customdata: g.rm.customdata, hovertemplate: "%{text}<extra></extra>",
-              marker: { color: t.color, size: 11, symbol: "diamond-open", line: { width: 2.5 } },
+              marker: { color: t.color, size: 9, symbol: "diamond-open", line: { width: 2 } },
               meta: "events" });
           }
         });
       }
-      var height = Math.max(withControls ? 320 : 220, 90 + 34 * L.labels.length);
+      var height = Math.max(withControls ? 320 : 220, 90 + 40 * L.labels.length);
       var layout = baseLayout(D, height);
       // the legend under the axis: plotly's tool bar takes the top corner, where a legend would start
       layout.legend = { orientation: "h", x: rtl ? 1 : 0, xanchor: rtl ? "right" : "left", y: -0.1,
