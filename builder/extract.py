@@ -1519,13 +1519,11 @@ class ArticleExtractor:
             if lo > main.start and len(fold_text(head).strip(" و")) > 3:
                 continue  # the segment does not open with a place
             first = inside[0]
-            cue_text = folded.original[folded.span(main.start, main.end)[0] :]
-            title_prefix = make_title(cue_text, self.book, limit=4).rstrip(" …")
-            title = (
-                f"{title_prefix}: {first.text}"
-                if lo > main.start
-                else make_title(folded.original[lo_o : first.end_char], self.book)
-            )
+            if not segments:
+                # the words from the cue to the first target ("هجمات بالصواريخ استهدفت") head every title
+                cue_start = folded.span(main.start, main.end)[0]
+                title_head = folded.original[min(cue_start, first.start_char) : first.start_char].strip(" ،,")
+            title = make_title(f"{title_head} {first.text}" if title_head else first.text, self.book)
             segments.append((_dedupe_places(inside), title))
         return segments
 

@@ -75,6 +75,10 @@ def test_rocket_attacks_are_approximate_days_before_publication(events, target):
     assert (PUBLISHED - first).days <= 14
     place = next(p for p in attack.places if target in (p.name_en or ""))
     assert place.lat is not None and place.lon is not None
+    # each attack's title names its own target, not the first one of the list
+    others = {"Erbil International Airport": "مطار", "Green Zone": "الخضراء", "Balad Air Base": "بلد"}
+    assert others[target] in attack.title
+    assert not [w for t, w in others.items() if t != target and w in attack.title], attack.title
 
 
 def test_al_bukamal_strike_is_a_past_background_event(events):
