@@ -12,6 +12,7 @@ import yaml
 from babel import Locale
 
 from ..models import Event
+from .catalog import span_of
 
 # PLOVER (type, mode) → ACLED (event_type, sub_event_type); mode None is the type's default
 ACLED_MAP: dict[tuple[str, str | None], tuple[str, str]] = {
@@ -48,7 +49,7 @@ def acled_type(event: Event) -> tuple[str, str]:
 
 def time_precision(event: Event) -> int:
     """ACLED: 1 the day is known, 2 within a week, 3 within a month or more."""
-    first, last = event.span
+    first, last = span_of(event)
     if first == last and not event.approximate:
         return 1
     return 2 if (last - first).days < 7 else 3
@@ -90,7 +91,7 @@ def _csv(rows: list[dict], columns: tuple[str, ...]) -> str:
 def events_csv(events: list[Event]) -> str:
     rows = []
     for e in events:
-        first, last = e.span
+        first, last = span_of(e)
         place = next((p for p in e.places if p.lat is not None), None)
         rows.append({
             "id": e.id, "date": e.date, "until": e.until or "", "first_day": first.isoformat(),
@@ -110,7 +111,7 @@ def events_csv(events: list[Event]) -> str:
 def acled_csv(events: list[Event]) -> str:
     rows = []
     for e in events:
-        first, _ = e.span
+        first, _ = span_of(e)
         event_type, sub_type = acled_type(e)
         place = e.places[0] if e.places else None
         rows.append({
@@ -150,7 +151,7 @@ def events_ics(events: list[Event], site_name: str) -> str:
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//timeline-builder//events//AR",
              "CALSCALE:GREGORIAN", f"X-WR-CALNAME:{_ics_text(site_name)}"]
     for e in events:
-        first, last = e.span
+        first, last = span_of(e)
         stamp = (e.sources[0].published if e.sources and e.sources[0].published else first)
         description = "\n".join(filter(None, [e.summary, *(s.quote for s in e.sources if s.quote),
                                               *(s.url for s in e.sources if s.url)]))

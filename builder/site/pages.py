@@ -12,7 +12,7 @@ from pathlib import Path
 import jinja2
 
 from ..models import Event, Place
-from .catalog import Catalog, PlaceEntry, severity, slug, week_days
+from .catalog import Catalog, PlaceEntry, severity, slug, span_of, week_days
 from .labels import SEVERITY, TYPES, UI, day_words, mode_label, span_words
 from .timeline import bars_by_day, bars_by_week, compact, figure_block, js_ui, map_points
 
@@ -36,7 +36,7 @@ def _environment(lang: str) -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined)
     env.filters.update(
         md=md,
-        when=lambda e, lang: span_words(*e.span, e.approximate, lang),
+        when=lambda e, lang: span_words(*span_of(e), e.approximate, lang),
         date_text=lambda e: next((s.date_text for s in e.sources if s.date_text), ""),
         place_name=lambda p, lang: p.name if lang == "ar" or not p.name_en else p.name_en,
         type_label=lambda t, lang: TYPES[lang].get(t, t),
@@ -52,7 +52,7 @@ def _environment(lang: str) -> jinja2.Environment:
 
 def key_events(events: list[Event]) -> list[Event]:
     """Most sources first, then the most severe, then the latest."""
-    ranked = sorted(events, key=lambda e: (-len(e.sources), severity(e), -e.span[1].toordinal(), e.id))
+    ranked = sorted(events, key=lambda e: (-len(e.sources), severity(e), -span_of(e)[1].toordinal(), e.id))
     return ranked[:KEY_EVENTS]
 
 
@@ -89,7 +89,7 @@ class Pages:
         tests instead)."""
         items = []
         for e in events:
-            first, last = e.span
+            first, last = span_of(e)
             when = span_words(first, last, e.approximate, self.lang)
             extra = f" · «{_h(quotes[e.id])}»" if quotes and quotes.get(e.id) else ""
             places = "، ".join(_h(p.name if self.lang == "ar" or not p.name_en else p.name_en) for p in e.places)
@@ -102,7 +102,7 @@ class Pages:
     def event_meta(self, e: Event) -> str:
         """The line under an event's heading on its day briefing (HTML, for the same reason)."""
         ui, lang = self.ui, self.lang
-        first, last = e.span
+        first, last = span_of(e)
         when = _h(span_words(first, last, e.approximate, lang))
         words = next((s.date_text for s in e.sources if s.date_text), "")
         parts = [f"<b>{ui['date']}:</b> {when}" + (f" · «{_h(words)}»" if words else "")]

@@ -9,7 +9,7 @@ from collections import Counter
 from datetime import date
 
 from ..models import Event
-from .catalog import Catalog, week_key, week_start
+from .catalog import Catalog, span_of, week_key, week_start
 from .labels import COLORS, SEVERITY, TYPES, UI
 
 _EPOCH = date(1970, 1, 1).toordinal()
@@ -38,7 +38,7 @@ def compact(events: list[Event], catalog: Catalog, lang: str) -> dict:
     days: dict[str, int] = {}
     cols: dict[str, list] = {k: [] for k in ("id", "s", "e", "a", "t", "ti", "dw", "p", "ac", "n", "d")}
     for event in events:
-        first, last = event.span
+        first, last = span_of(event)
         cols["id"].append(event.id)
         cols["s"].append(epoch_day(first))
         cols["e"].append(epoch_day(last))
