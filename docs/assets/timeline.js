@@ -2,7 +2,9 @@
  *
  * Every figure is a <div data-figure="ID"> whose data sits in <script type="application/json" id="ID">
  * (or, for the full timeline, in window.TL_DATA from assets/generated/timeline-data.js). plotly.js is
- * loaded before this file from assets/vendor/plotly.min.js; nothing is fetched from anywhere else.
+ * loaded before this file: its basic bundle (assets/thirdparty/plotly-basic.min.js) on most pages, the
+ * full one (assets/vendor/plotly.min.js) on the map; the timeline fetches the full one from the site
+ * when a view needs WebGL. Nothing is fetched from anywhere else.
  */
 (function () {
   "use strict";
