@@ -129,7 +129,7 @@ def _dup_key(event: Event) -> tuple[str, str] | None:
 
 def _suspected_duplicates(loaded: LoadedEvents, lines: _Lines) -> list[Problem]:
     """Two live events of the same type at the same place with overlapping dates (exact days, or
-    one of them approximate) are probably one event told twice."""
+    one of them approximate), and no actors that set them apart, are probably one event told twice."""
     groups: dict[tuple[str, str], list[tuple[Event, Path]]] = {}
     for event, path in zip(loaded.events, loaded.files, strict=True):
         key = _dup_key(event)
@@ -147,6 +147,8 @@ def _suspected_duplicates(loaded: LoadedEvents, lines: _Lines) -> list[Problem]:
                 exact_same = a.span == b.span and a.mode == b.mode
                 if not (exact_same or a.approximate or b.approximate):
                     continue
+                if a.actors and b.actors and a.actors[0] not in b.actors and b.actors[0] not in a.actors:
+                    continue  # led by different actors at the same place on the same day: two events
                 line, col = lines(pb, ("id",))
                 problems.append(Problem(
                     display_path(pb), line, col, "id",
