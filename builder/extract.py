@@ -1718,18 +1718,23 @@ def extract_events(article: Article) -> list[Event]:
 PARALLEL_MIN = 50  # below this many articles a process pool costs more than it saves
 
 
-def _extract_path(path: Path, root: Path | None) -> tuple[Path, Article | ArticleError, list[Event]]:
+def _extract_path(
+    path: Path, root: Path | None, bodies: bool = True
+) -> tuple[Path, Article | ArticleError, list[Event]]:
     try:
         article = read_article(path, root=root)
     except ArticleError as exc:
         return path, exc, []
-    return path, article, extract_events(article)
+    events = extract_events(article)
+    if not bodies:  # the caller needs the article's metadata only: do not ship its text back
+        article = replace(article, text="", paragraphs=())
+    return path, article, events
 
 
 def _extract_chunk(
-    paths: list[Path], root: Path | None
+    paths: list[Path], root: Path | None, bodies: bool = True
 ) -> list[tuple[Path, Article | ArticleError, list[Event]]]:
-    return [_extract_path(p, root) for p in paths]
+    return [_extract_path(p, root, bodies) for p in paths]
 
 
 def _warm() -> None:
@@ -1741,21 +1746,27 @@ def _warm() -> None:
 
 
 def extract_many(
-    paths: Iterable[Path], root: Path | None = None, workers: int | None = None, chunksize: int = 32
+    paths: Iterable[Path],
+    root: Path | None = None,
+    workers: int | None = None,
+    chunksize: int = 32,
+    bodies: bool = True,
 ) -> Iterator[tuple[Path, Article | ArticleError, list[Event]]]:
     """Read and extract every article, in the order given: (path, article or its read error, events).
 
     Big batches go to a pool of `workers` processes (default: one per CPU) in chunks of `chunksize`
-    articles; under PARALLEL_MIN articles, or with workers=1, it runs in this process.
+    articles; under PARALLEL_MIN articles, or with workers=1, it runs in this process. With
+    bodies=False the articles come back without `text` and `paragraphs` (path, title, date, sha256
+    and the rest are kept): less to send back from the workers when only the events are wanted.
     """
     paths = list(paths)
     workers = (os.cpu_count() or 1) if workers is None else max(1, workers)
     if workers == 1 or len(paths) < PARALLEL_MIN:
         for path in paths:
-            yield _extract_path(path, root)
+            yield _extract_path(path, root, bodies)
         return
     chunks = [paths[i : i + chunksize] for i in range(0, len(paths), chunksize)]
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm) as pool:
-        for results in pool.map(_extract_chunk, chunks, [root] * len(chunks)):
+        for results in pool.map(_extract_chunk, chunks, [root] * len(chunks), [bodies] * len(chunks)):
             yield from results

@@ -42,7 +42,7 @@ def _extract_all(paths: list[Path]):
     except ImportError:  # an extractor without the batch helper
         extract_many = None
     if extract_many is not None:
-        yield from extract_many(paths, root=Path.cwd())
+        yield from extract_many(paths, root=Path.cwd(), bodies=False)  # only path, sha256, events used
         return
     for path in paths:
         try:
