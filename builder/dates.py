@@ -477,6 +477,7 @@ def _build_ar(lex: _Lexicon) -> list[_Pattern]:
     HM = _alt(lex.hijri)
     HMARK = _alt(d["hijri_markers"])
     day_num = rf"(?:(?P<d>\d{{1,2}})|(?P<dord>{ORD}))"
+    JOIN = "(?:" + "|".join(re.escape(fold_text(w)) for w in sorted(d["range_join"], key=len, reverse=True)) + ")"
 
     def day_of(m: re.Match[str]) -> int | None:
         if m.group("d"):
@@ -590,6 +591,20 @@ def _build_ar(lex: _Lexicon) -> list[_Pattern]:
     add("week", rf"{WEEKREL}\s+(?:{DAYW}\s+)?(?P<wd>{WD})", r_week_wd)
     add("week", rf"(?:{DAYW}\s+)?(?P<wd>{WD})\s+(?:من\s+|في\s+)?{WEEKREL}", r_week_wd)
 
+    # two weekdays of a named week: "الأسبوع المقبل بين الأربعاء والجمعة", "من الأحد إلى الثلاثاء
+    # من الأسبوع الماضي" (Monday..Sunday: the second day must come later in that week)
+    def r_week_wd_range(m: re.Match[str], ctx: _Ctx) -> Res | None:
+        wd1, wd2 = lex.weekdays.get(_key(m.group("wd"))), lex.weekdays.get(_key(m.group("wd2")))
+        if wd1 is None or wd2 is None or wd1 >= wd2:
+            return None
+        mon = _monday(ctx.pub) + timedelta(weeks=lex.modifiers.get(_key(m.group("wmod") or ""), 0))
+        return mon + timedelta(days=wd1), mon + timedelta(days=wd2), "day", False, None
+
+    WDJ = (rf"(?:(?:ما\s+)?(?:بين|من)\s+|يومي\s+)(?:{DAYW}\s+)?(?P<wd>{WD})\s*{JOIN}\s*(?:{DAYW}\s+)?"
+           rf"(?P<wd2>{WD})")
+    add("week", rf"{WEEKREL}\s*,?\s+{WDJ}", r_week_wd_range)
+    add("week", rf"{WDJ}\s+(?:من\s+|في\s+)?{WEEKREL}", r_week_wd_range)
+
     # nth weekday of a month: "أول يوم جمعة من يوليو", "أول جمعة في هذا الشهر"
     nth: dict[str, int] = {_key(w): int(k) for k, ws in d["nth"].items() for w in ws}
 
@@ -637,8 +652,29 @@ def _build_ar(lex: _Lexicon) -> list[_Pattern]:
         return (day, day, "day", False, None) if day else None
 
     MONTHW = _alt(d["month_words"])
-    add("absolute", rf"{day_num}\s+من\s+(?:(?:هذا|هذه)\s+{MONTHW}|{MONTHW}\s+(?P<mod>{MOD}))", r_day_of_rel_month,
+    # "الشهر" alone is the current month, unless it points back to a month named earlier (نفسه)
+    BARE_MONTH = r"الشهر(?!\s+(?:نفسه|ذاته|نفس|ذات)(?!\w))"
+    RELMONTH = rf"(?:(?:هذا|هذه)\s+{MONTHW}|{MONTHW}\s+(?P<mod>{MOD})|(?P<bare>{BARE_MONTH}))"
+    add("absolute", rf"{day_num}\s+من\s+{RELMONTH}",
+        lambda m, ctx: None if m.group("bare") and not m.group("dord") else r_day_of_rel_month(m, ctx),
         needs="P")
+
+    # a range of days of a month named relative to publication: "من 4 إلى 23 الشهر المقبل",
+    # "من 4-23 في الشهر المقبل", "بين 10 و15 من الشهر الماضي"
+    def r_range_rel_month(m: re.Match[str], ctx: _Ctx) -> Res | None:
+        d1 = int(m.group("d1")) if m.group("d1").isdigit() else lex.ordinals.get(_key(m.group("d1")))
+        d2 = int(m.group("d2")) if m.group("d2").isdigit() else lex.ordinals.get(_key(m.group("d2")))
+        if not (d1 and d2) or d1 >= d2:
+            return None
+        if not m.group("open") and m.group("join") not in ("-", "–"):
+            return None
+        y, mon = _add_months(ctx.pub.year, ctx.pub.month, lex.modifiers.get(_key(m.group("mod") or ""), 0))
+        a, b = _safe_date(y, mon, d1), _safe_date(y, mon, d2)
+        return (a, b, "day", False, None) if a and b else None
+
+    DN0 = rf"(?:\d{{1,2}}|{ORD})"
+    add("range", rf"(?:(?P<open>(?:ما\s+)?(?:بين|من))\s+)?(?P<d1>{DN0})\s*(?P<join>{JOIN})\s*(?P<d2>{DN0})\s+"
+        rf"(?:(?:من|في)\s+)?{RELMONTH}", r_range_rel_month, needs="P")
 
     # -- counts: قبل يومين، منذ ثلاثة أسابيع، قبل أسبوع، بعد 4 أسابيع
     past_w = {_key(w) for w in d["count_past"]}
@@ -798,7 +834,6 @@ def _build_ar(lex: _Lexicon) -> list[_Pattern]:
         return a, b, "day", False, None
 
     DN = rf"(?:\d{{1,2}}|{ORD})"
-    JOIN = "(?:" + "|".join(re.escape(fold_text(w)) for w in sorted(d["range_join"], key=len, reverse=True)) + ")"
     add("range", rf"(?:(?:ما\s+)?(?:بين|من)\s+)?(?P<d1>{DN})\s*{JOIN}\s*(?P<d2>{DN})\s+(?:من\s+)?(?:شهر\s+)?"
         rf"(?P<mon>{MONP})(?:\s*,?\s*(?:من\s+)?(?:عام\s+)?(?P<y>\d{{4}}))?", r_range_days, needs="M")
 
@@ -1084,6 +1119,22 @@ def _build_en(lex: _Lexicon) -> list[_Pattern]:
         return s + timedelta(days=lo - 1), s + timedelta(days=hi - 1), "week", True, None
 
     add("week", rf"(?:(?P<mod>{MOD})|the)\s+weekend", r_weekend)
+
+    # weekdays of a named week: "Thursday of last week", "Wednesday next week", "next week between
+    # Wednesday and Friday", "from Monday to Wednesday this week" (Monday..Sunday)
+    def r_week_wd(m: re.Match[str], ctx: _Ctx) -> Res | None:
+        wd1 = lex.weekdays.get(m.group("wd").lower())
+        wd2 = lex.weekdays.get(m.group("wd2").lower()) if m.group("wd2") else wd1
+        if wd1 is None or wd2 is None or wd1 > wd2 or (m.group("wd2") and wd1 == wd2):
+            return None
+        mon = _monday(ctx.pub) + timedelta(weeks=lex.modifiers.get(m.group("wmod").lower(), 0))
+        return mon + timedelta(days=wd1), mon + timedelta(days=wd2), "day", False, None
+
+    WEEKREL = rf"(?P<wmod>{MOD})\s+week(?![\'’]s)"
+    WDJ = rf"(?:between|from)\s+(?P<wd>{WD_LOWER})\s+(?:and|to|until|till|through|-|–)\s+(?P<wd2>{WD_LOWER})"
+    add("week", rf"(?P<wd>{WD_LOWER})(?P<wd2>)?\s+(?:of\s+)?{WEEKREL}", r_week_wd)
+    add("week", rf"{WDJ}\s+(?:of\s+)?{WEEKREL}", r_week_wd)
+    add("week", rf"(?P<wmod>{MOD})\s+week\s*,?\s+{WDJ}", r_week_wd)
 
     def r_month(m: re.Match[str], ctx: _Ctx) -> Res | None:
         mon = month_of(m.group("mon"))

@@ -75,6 +75,17 @@ ROWS: list[tuple[str, str, str, str, str]] = [
     (WED, "They met late last year.", "late last year", "2016-07-01", "2016-12-31"),
     (WED, "They met last weekend.", "last weekend", "2017-04-01", "2017-04-02"),
     (WED, "They meet this weekend.", "this weekend", "2017-04-08", "2017-04-09"),
+    (WED, "They meet next weekend.", "next weekend", "2017-04-15", "2017-04-16"),
+    # weekdays of a named week (Monday..Sunday)
+    (WED, "Talks resume next week between Wednesday and Friday.", "next week between Wednesday and Friday",
+     "2017-04-12", "2017-04-14"),
+    (WED, "Talks resume between Wednesday and Friday next week.", "between Wednesday and Friday next week",
+     "2017-04-12", "2017-04-14"),
+    (WED, "Fighting raged from Monday to Wednesday last week.", "from Monday to Wednesday last week",
+     "2017-03-27", "2017-03-29"),
+    (WED, "The strike came on Thursday of last week.", "Thursday of last week", "2017-03-30", "2017-03-30"),
+    (WED, "The vote is set for Tuesday next week.", "Tuesday next week", "2017-04-11", "2017-04-11"),
+    (WED, "Officials said Monday last week's strike killed five.", "Monday", "2017-04-03", "2017-04-03"),
     # months
     (WED, "They met in May.", "May", "2016-05-01", "2016-05-31"),
     (WED, "They met in March.", "March", "2017-03-01", "2017-03-31"),
@@ -152,3 +163,13 @@ def test_english_table(row):
 
 def test_table_size():
     assert len([r for r in ROWS if r[2]]) >= 80
+
+
+@pytest.mark.parametrize(("sentence", "future"), [
+    ("Talks resume next week between Wednesday and Friday.", True),
+    ("The vote is set for Tuesday next week.", True),
+    ("The strike came on Thursday of last week.", False),
+])
+def test_named_week_future(sentence, future):
+    found = find_time_expressions(sentence, date.fromisoformat(WED), "en")
+    assert len(found) == 1 and found[0].future is future, found
