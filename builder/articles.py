@@ -134,18 +134,9 @@ def _read_front_matter(text: str, rel: str, sha: str) -> Article:
         raise ArticleError(f"{rel}:1: published: {exc} (write YYYY-MM-DD or an ISO timestamp)") from exc
     lines = [ln.strip() for ln in body.split("\n")]
     title = str(meta.get("title") or next((ln for ln in lines if ln), "")).strip()
-    paragraphs = _paragraphs(lines, title)
-    return Article(
-        path=rel,
-        title=title,
-        published=published,
-        text="\n\n".join(paragraphs),
-        lang=str(meta.get("lang") or detect_language(body)),
-        outlet=meta.get("outlet"),
-        url=meta.get("url"),
-        sha256=sha,
-        paragraphs=tuple(paragraphs),
-    )
+    lang = str(meta.get("lang") or detect_language(body))
+    return _article(rel, sha, title, published, _paragraphs(lines, title), lang,
+                    outlet=meta.get("outlet"), url=meta.get("url"))
 
 
 def _read_plain(text: str, rel: str, sha: str) -> Article:
@@ -172,16 +163,14 @@ def _read_plain(text: str, rel: str, sha: str) -> Article:
             f"{rel}: no publication date found near the top (add a line such as '27 فبراير 2021' under the "
             "title, or YAML front matter with published: YYYY-MM-DD)"
         )
-    paragraphs = _paragraphs(body_lines, title)
-    return Article(
-        path=rel,
-        title=title,
-        published=published,
-        text="\n\n".join(paragraphs),
-        lang=lang,
-        sha256=sha,
-        paragraphs=tuple(paragraphs),
-    )
+    return _article(rel, sha, title, published, _paragraphs(body_lines, title), lang)
+
+
+def _article(rel: str, sha: str, title: str, published: date, paragraphs: list[str], lang: str,
+             outlet: str | None = None, url: str | None = None) -> Article:
+    """The Article both layouts end in: its text is its paragraphs, blank-line separated."""
+    return Article(path=rel, title=title, published=published, text="\n\n".join(paragraphs), lang=lang,
+                   outlet=outlet, url=url, sha256=sha, paragraphs=tuple(paragraphs))
 
 
 def _date_line(line: str, lang: str) -> date | None:
