@@ -1130,86 +1130,25 @@ class ArticleExtractor:
             and not dated
             and (continues or main.anaphoric or (main.definite and not main.predicate))
         )
-        if main.type == "statement" or same_event:
-            if self._merge_into_last(
-                main.type,
-                sentence,
-                actors,
-                places,
-                continues,
-                dated,
-                start,
-                end,
-                self._speakers(view, actor_matches),
-            ):
-                self._accompanying(
-                    sentence,
-                    view,
-                    accepted,
-                    main,
-                    places,
-                    actors,
-                    position,
-                    paragraph,
-                    (start, end, approx, future, date_text),
-                )
-                return
-        if main.type == "assault":
-            segments = self._target_segments(view, places, main)
-            if len(segments) > 1:
-                for seg_places, seg_title in segments:
-                    self._add(
-                        Draft(
-                            main.type,
-                            mode,
-                            start,
-                            end,
-                            approx,
-                            future,
-                            date_text,
-                            [sentence],
-                            seg_places,
-                            actors,
-                            seg_title,
-                            position,
-                            paragraph=paragraph,
-                            dated=dated,
-                            mention=(dated and approx and not future and not recent_window) or deep,
-                        )
-                    )
-                return
-        title = make_title(sentence, book, title_start)
-        self._add(
-            Draft(
-                main.type,
-                mode,
-                start,
-                end,
-                approx,
-                future,
-                date_text,
-                [sentence],
-                main_places,
-                actors,
-                title,
-                position,
-                paragraph=paragraph,
-                dated=dated,
-                speaker_key=tuple(actors[:1]),
-                mention=(dated and approx and not future and not recent_window) or deep,
-            )
-        )
-        self._accompanying(
-            sentence,
-            view,
-            accepted,
-            main,
-            places,
-            actors,
-            position,
-            paragraph,
-            (start, end, approx, future, date_text),
-        )
+        when = (start, end, approx, future, date_text)
+        mention = (dated and approx and not future and not recent_window) or deep
+
+        def draft(event_places, title, **extra) -> Draft:
+            return Draft(main.type, mode, start, end, approx, future, date_text, [sentence], event_places,
+                         actors, title, position, paragraph=paragraph, dated=dated, mention=mention, **extra)
+
+        if (main.type == "statement" or same_event) and self._merge_into_last(
+            main.type, sentence, actors, places, continues, dated, start, end, self._speakers(view, actor_matches)
+        ):
+            self._accompanying(sentence, view, accepted, main, places, actors, position, paragraph, when)
+            return
+        segments = self._target_segments(view, places, main) if main.type == "assault" else []
+        if len(segments) > 1:
+            for seg_places, seg_title in segments:
+                self._add(draft(seg_places, seg_title))
+            return
+        self._add(draft(main_places, make_title(sentence, book, title_start), speaker_key=tuple(actors[:1])))
+        self._accompanying(sentence, view, accepted, main, places, actors, position, paragraph, when)
 
     @staticmethod
     def _folded_offset(view: SentenceView, original: int) -> tuple[int, int]:
