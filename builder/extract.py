@@ -29,6 +29,7 @@ happened.
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 import re
@@ -42,7 +43,7 @@ from pathlib import Path
 
 from . import dates
 from .actors import ActorLexicon, ActorMatch
-from .articles import ArticleError, read_article
+from .articles import ArticleError, _relative, read_article
 from .lexicon import load_data, project_files
 from .models import Article, Event, Place, Source, format_partial_date
 from .places import Gazetteer, PlaceMatch
@@ -1684,6 +1685,36 @@ def _warm() -> None:
     actor_lexicon()
 
 
+def _same_bytes(paths: list[Path]) -> dict[Path, Path]:
+    """Each file whose bytes equal an earlier file's → that earlier file (the same story saved twice,
+    a mirror of a folder): it is read and extracted once. Unreadable files are left to the reader."""
+    first: dict[bytes, Path] = {}
+    copies: dict[Path, Path] = {}
+    for path in paths:
+        try:
+            digest = hashlib.sha256(path.read_bytes()).digest()
+        except OSError:
+            continue
+        copies_of = first.setdefault(digest, path)
+        if copies_of is not path:
+            copies[path] = copies_of
+    return copies
+
+
+def _as_copy(
+    result: tuple[Path, Article | ArticleError, list[Event]], path: Path, root: Path | None
+) -> tuple[Path, Article | ArticleError, list[Event]]:
+    """The result of a file with the same bytes, told of `path`: only the article path differs."""
+    _first, article, events = result
+    if isinstance(article, ArticleError):
+        return _extract_path(path, root)  # its message names the file; a read error costs nothing
+    rel = _relative(path, root)
+    return path, replace(article, path=rel), [
+        e.model_copy(update={"sources": [s.model_copy(update={"article": rel}) for s in e.sources]}, deep=True)
+        for e in events
+    ]
+
+
 def extract_many(
     paths: Iterable[Path],
     root: Path | None = None,
@@ -1693,12 +1724,30 @@ def extract_many(
 ) -> Iterator[tuple[Path, Article | ArticleError, list[Event]]]:
     """Read and extract every article, in the order given: (path, article or its read error, events).
 
-    Big batches go to a pool of `workers` processes (default: one per CPU) in chunks of `chunksize`
-    articles; under PARALLEL_MIN articles, or with workers=1, it runs in this process. With
-    bodies=False the articles come back without `text` and `paragraphs` (path, title, date, sha256
-    and the rest are kept): less to send back from the workers when only the events are wanted.
+    Files with the same bytes are extracted once and told apart by their path. Big batches go to a
+    pool of `workers` processes (default: one per CPU) in chunks of `chunksize` articles; under
+    PARALLEL_MIN articles, or with workers=1, it runs in this process. With bodies=False the
+    articles come back without `text` and `paragraphs` (path, title, date, sha256 and the rest are
+    kept): less to send back from the workers when only the events are wanted.
     """
     paths = list(paths)
+    copies = _same_bytes(paths)
+    unique = iter(_extract_unique([p for p in paths if p not in copies], root, workers, chunksize, bodies))
+    originals = set(copies.values())
+    done: dict[Path, tuple[Path, Article | ArticleError, list[Event]]] = {}
+    for path in paths:
+        if path in copies:
+            yield _as_copy(done[copies[path]], path, root)
+            continue
+        result = next(unique)
+        if path in originals:
+            done[path] = result
+        yield result
+
+
+def _extract_unique(
+    paths: list[Path], root: Path | None, workers: int | None, chunksize: int, bodies: bool
+) -> Iterator[tuple[Path, Article | ArticleError, list[Event]]]:
     workers = (os.cpu_count() or 1) if workers is None else max(1, workers)
     if workers == 1 or len(paths) < PARALLEL_MIN:
         for path in paths:
