@@ -253,6 +253,12 @@ class _Lexicon:
         self.future_cue = re.compile(
             r"(?<!\w)" + _alt(data["future_cues"]) + r"(?!\w)", 0 if lang == "ar" else re.I
         )
+        # words right before the expression that name something still to come ("ahead of the June 3
+        # election"); anywhere else in the clause they say nothing of the date
+        leads = data.get("future_leads") or []
+        self.future_lead = (
+            re.compile(r"(?<!\w)" + _alt(leads) + r"\s*$", 0 if lang == "ar" else re.I) if leads else None
+        )
         self.patterns = _build_ar(self) if lang == "ar" else _build_en(self)
         # Gating: the words of a text are looked up in a table of trigger words (by class); a
         # pattern runs only when its family's classes are present, and only around them.
@@ -343,7 +349,8 @@ def _future_context(ctx: _Ctx, start: int) -> bool:
     cut = max(seg.rfind("."), seg.rfind(";"), seg.rfind("\n"), seg.rfind("?"), seg.rfind("!"))
     if cut >= 0:
         seg = seg[cut + 1:]
-    return bool(ctx.lex.future_cue.search(seg))
+    lead = ctx.lex.future_lead
+    return bool(ctx.lex.future_cue.search(seg) or (lead is not None and lead.search(seg)))
 
 
 def _prev_word(ctx: _Ctx, start: int) -> str:

@@ -940,6 +940,15 @@ def _en_report_date() -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w'-])(?:" + alt + r")\s+(?:(?:late|early)\s+)?(?:on\s+)?$", re.IGNORECASE)
 
 
+@cache
+def _en_dated_noun() -> re.Pattern[str] | None:
+    words = (load_data("cues_en") or {}).get("dated_nouns") or []
+    if not words:
+        return None
+    alt = "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?:['’]s)?\s+(?:" + alt + r")(?![\w-])", re.IGNORECASE)
+
+
 def _report_date(sentence: str, start: int) -> bool:
     """The expression follows a reporting verb: the day something was said ("said on Friday")."""
     verb = _en_report_date()
@@ -1351,6 +1360,13 @@ class ArticleExtractor:
             before = [c for c in cues if c.end <= at]
             nearest = max(before, key=lambda c: c.end) if before else None
             if nearest is None or (nearest is not main and nearest.type != main.type):
+                return True
+        noun = _en_dated_noun() if self.lang == "en" else None
+        if noun is not None and (m := noun.match(view.folded.original, expr.end_char)) is not None:
+            # "a June 3 poll": the date of the poll; it dates the main event only when the noun is one
+            # of its cues ("the March 15 attack killed nine")
+            noun_at = self._folded_offset(view, m.end() - 1)[0]
+            if not any(c.start <= noun_at < c.end and c.type == main.type for c in (main, *cues)):
                 return True
         if self.lang == "ar" and main.end <= at and not self.book.specs[main.type].realized:
             # (English "that" is also the complementizer of reported speech)

@@ -36,6 +36,10 @@ ROWS: list[tuple[str, str, str, str, str]] = [
     (WED, "They meet next Wednesday.", "next Wednesday", "2017-04-12", "2017-04-12"),
     (WED, "The minister will visit Ankara on Friday.", "Friday", "2017-04-07", "2017-04-07"),
     (WED, "Talks are due to resume on Monday.", "Monday", "2017-04-10", "2017-04-10"),
+    (WED, "Rebels shelled a rally ahead of the April 20 vote.", "April 20", "2017-04-20", "2017-04-20"),
+    (WED, "Troops moved in ahead of Sunday's vote.", "Sunday", "2017-04-09", "2017-04-09"),
+    (WED, "Ahead of schedule, troops took the town on Monday.", "Monday", "2017-04-03", "2017-04-03"),
+    (WED, "The vote is due on April 20.", "April 20", "2017-04-20", "2017-04-20"),
     (SAT, "A convoy was hit on Saturday.", "Saturday", "2021-02-27", "2021-02-27"),
     # relative days
     (WED, "He said yesterday that", "yesterday", "2017-04-04", "2017-04-04"),

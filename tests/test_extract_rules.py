@@ -334,3 +334,19 @@ def test_deeds_listed_after_kinds_of_are_kinds():
 def test_self_detonation_with_the_bomber_between_verb_and_self():
     # Arabic verb-subject-object: "فجر انتحاري نفسه" as well as "فجر نفسه"
     assert _reported("وفجر انتحاري نفسه صباح أمس عند مدخل مركز للشرطة في المدينة.", "assault")
+
+
+def test_a_date_before_another_noun_dates_that_noun():
+    """English: "a June 3 poll" is the poll's day, not the shelling's; "the March 15 attack" that
+    killed is the attack's own day; "ahead of" names a day still to come."""
+    published = date(2014, 5, 23)
+
+    def dated(text: str) -> list[tuple[str, str, bool]]:
+        article = Article(path="t/a.txt", title="", published=published, text=text, lang="en", paragraphs=(text,))
+        return [(e.type, e.date, e.approximate) for e in extract_events(article)]
+
+    poll = dated("Rebels shelled a campaign rally ahead of a disputed June 3 poll, killing 21 people, a monitor said.")
+    assert ("assault", "2014-05-23", True) in poll and all(d != "2013-06-03" for _t, d, _a in poll)
+    assert dated("The March 15 attack killed nine people in the town.") == [("assault", "2014-03-15", False)]
+    talks = dated("Jets killed nine people in the town on Sunday, a day before the June 1 talks.")
+    assert talks == [("assault", "2014-05-18", False)]
