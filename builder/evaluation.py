@@ -6,7 +6,9 @@ Two tasks, as issue 4 defines them:
   `published` date; it is *detected* for a type (ASSAULT, PROTEST) when an event of that type comes
   out. Label `yes` is positive, `easy no` / `difficult no` negative, `ambiguous` left out.
 - FA-KES (articles_en + gold_event_dates.tsv): the article's main event is its first event by
-  position; its date is scored as the exact day and within one day of the gold date, its place as
+  position; its date is scored as the exact day (a single day equal to the gold date) and within
+  one day (every day the event may have happened on lies within a day of the gold date: a
+  single day, or a window such as "during the past 24 hours" of at most three days), its place as
   named when one of its places (or, failing that, the first place of the article's events) matches
   the gold location.
 
@@ -205,8 +207,10 @@ def place_matches(gold: str, names: Iterable[str | None]) -> bool:
     return bool(want) and any(n and (place_key(n) == want or place_key(n).startswith(want)) for n in names)
 
 
-def _span_days(event: Event) -> tuple[date, date]:
-    return event.span
+def date_score(event: Event, gold: date) -> tuple[bool, bool]:
+    """(exact day, within one day) of an event's date against the gold day."""
+    first, last = event.span
+    return first == last == gold, abs((first - gold).days) <= 1 and abs((last - gold).days) <= 1
 
 
 def main_event(events: list[Event]) -> Event | None:
@@ -241,12 +245,10 @@ def evaluate_fakes(articles_dir: Path, gold_path: Path) -> FakesResult:
         score.total += 1
         ours_date, ours_place = "-", "-"
         if main is not None:
-            first, last = _span_days(main)
             ours_date = main.date if main.until is None else f"{main.date}..{main.until}"
-            if first == last == gold.event_date:
-                score.exact += 1
-            if first == last and abs((first - gold.event_date).days) <= 1:
-                score.within_one += 1
+            exact, within_one = date_score(main, gold.event_date)
+            score.exact += exact
+            score.within_one += within_one
             names = [p.name_en or p.name for p in main.places]
             if not names:
                 names = [p.name_en or p.name for e in events for p in e.places][:1]

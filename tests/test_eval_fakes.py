@@ -77,3 +77,19 @@ def test_hour_window_reaches_the_publication_day():
 def test_where_a_group_is_based_is_not_where_it_happened():
     event = _main(["Gunmen killed three soldiers near Hama on Monday, the Britain-based Syrian Observatory said."])
     assert [p.name_en or p.name for p in event.places] == ["Hama"]
+
+
+def test_date_score_within_one_day_holds_for_every_possible_day():
+    from builder.evaluation import date_score
+
+    def scored(date_value: str, until: str | None = None) -> tuple[bool, bool]:
+        event = _main(["Shelling killed five people in Aleppo on Tuesday."])
+        return date_score(event.model_copy(update={"date": date_value, "until": until}), date(2019, 3, 6))
+
+    assert scored("2019-03-06") == (True, True)
+    assert scored("2019-03-05") == (False, True)
+    assert scored("2019-03-04") == (False, False)
+    assert scored("2019-03-05", "2019-03-06") == (False, True)  # "during the past 24 hours"
+    assert scored("2019-03-05", "2019-03-07") == (False, True)
+    assert scored("2019-03-04", "2019-03-06") == (False, False)  # may be two days off
+    assert scored("2019-03") == (False, False)
