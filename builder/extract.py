@@ -44,6 +44,7 @@ from pathlib import Path
 from . import dates
 from .actors import ActorLexicon, ActorMatch
 from .articles import ArticleError, _relative, read_article
+from .cache import ExtractionCache
 from .lexicon import load_data, project_files
 from .models import Article, Event, Place, Source, format_partial_date
 from .places import Gazetteer, PlaceMatch
@@ -1701,20 +1702,22 @@ def _warm() -> None:
     actor_lexicon()
 
 
-def _same_bytes(paths: list[Path]) -> dict[Path, Path]:
-    """Each file whose bytes equal an earlier file's → that earlier file (the same story saved twice,
-    a mirror of a folder): it is read and extracted once. Unreadable files are left to the reader."""
-    first: dict[bytes, Path] = {}
+def _same_bytes(paths: list[Path]) -> tuple[dict[Path, Path], dict[Path, str]]:
+    """(copies, digests): each file whose bytes equal an earlier file's → that earlier file (the same
+    story saved twice, a mirror of a folder), which is read and extracted once; and the sha256 of
+    every readable file. Unreadable files are left to the reader."""
+    first: dict[str, Path] = {}
     copies: dict[Path, Path] = {}
+    digests: dict[Path, str] = {}
     for path in paths:
         try:
-            digest = hashlib.sha256(path.read_bytes()).digest()
+            digest = digests[path] = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError:
             continue
         copies_of = first.setdefault(digest, path)
         if copies_of is not path:
             copies[path] = copies_of
-    return copies
+    return copies, digests
 
 
 def _as_copy(
@@ -1737,6 +1740,7 @@ def extract_many(
     workers: int | None = None,
     chunksize: int = 32,
     bodies: bool = True,
+    cache: ExtractionCache | None = None,
 ) -> Iterator[tuple[Path, Article | ArticleError, list[Event]]]:
     """Read and extract every article, in the order given: (path, article or its read error, events).
 
@@ -1744,18 +1748,31 @@ def extract_many(
     pool of `workers` processes (default: one per CPU) in chunks of `chunksize` articles; under
     PARALLEL_MIN articles, or with workers=1, it runs in this process. With bodies=False the
     articles come back without `text` and `paragraphs` (path, title, date, sha256 and the rest are
-    kept): less to send back from the workers when only the events are wanted.
+    kept): less to send back from the workers when only the events are wanted; then `cache`, when
+    given, supplies the articles it has seen and keeps the others.
     """
     paths = list(paths)
-    copies = _same_bytes(paths)
-    unique = iter(_extract_unique([p for p in paths if p not in copies], root, workers, chunksize, bodies))
+    copies, digests = _same_bytes(paths)
+    cached: dict[Path, tuple[Path, Article, list[Event]]] = {}
+    if cache is not None and not bodies:
+        for path in paths:
+            if path not in copies and path in digests:
+                hit = cache.get(digests[path], _relative(path, root))
+                if hit is not None:
+                    cached[path] = (path, *hit)
+    todo = [p for p in paths if p not in copies and p not in cached]
+    fresh = iter(_extract_unique(todo, root, workers, chunksize, bodies))
     originals = set(copies.values())
     done: dict[Path, tuple[Path, Article | ArticleError, list[Event]]] = {}
     for path in paths:
         if path in copies:
             yield _as_copy(done[copies[path]], path, root)
             continue
-        result = next(unique)
+        result = cached.get(path)
+        if result is None:
+            result = next(fresh)
+            if cache is not None and not bodies and not isinstance(result[1], ArticleError):
+                cache.put(result[1], result[2])
         if path in originals:
             done[path] = result
         yield result

@@ -2,7 +2,9 @@
 
 Articles are files or folders (default: seeds/); events go to events/<year>/<id>.yaml. Events a
 person reviewed, rejected, deleted, edited or wrote by hand are left as they are; an article whose
-text changed has its drafts updated. Running it twice changes nothing. --dry-run prints what would
+text changed has its drafts updated. Running it twice changes nothing. What the extractor made of
+each article is cached in .timeline-cache/ (safe to delete), so a second run reads only new or
+changed articles, and files with the same bytes are read once. --dry-run prints what would
 be created, updated, removed or left alone, and writes nothing. Exit status: 0 done, 1 problems
 in event files or no article could be read, 2 bad arguments, 3 another run holds the lock.
 """
@@ -16,8 +18,9 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import Progress
 
-from ..articles import ArticleError, iter_article_paths, read_article
-from ..extract import extract_events
+from ..articles import ArticleError, iter_article_paths
+from ..cache import ExtractionCache
+from ..extract import extract_many
 from ..lock import LockBusy, exclusive
 from ..store import load_events
 from ..sync import Extracted, RecordError, apply_plan, load_record, plan_sync
@@ -32,25 +35,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--events", type=Path, default=Path("events"), help="event folder (default: events/)")
     parser.add_argument("--dry-run", action="store_true",
                         help="print what would be created, updated, removed or left alone; write nothing")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="read every article again, even those this version of the extractor has seen "
+                        "(cached in .timeline-cache/)")
     parser.add_argument("-v", "--verbose", action="store_true", help="print one line per event changed")
 
 
-def _extract_all(paths: list[Path]):
-    """(path, article or its read error, events) for each article; big batches in parallel."""
-    try:
-        from ..extract import extract_many
-    except ImportError:  # an extractor without the batch helper
-        extract_many = None
-    if extract_many is not None:
-        yield from extract_many(paths, root=Path.cwd(), bodies=False)  # only path, sha256, events used
-        return
-    for path in paths:
-        try:
-            article = read_article(path, root=Path.cwd())
-        except ArticleError as exc:
-            yield path, exc, []
-            continue
-        yield path, article, extract_events(article)
+def _extract_all(paths: list[Path], use_cache: bool, dry_run: bool):
+    """(path, article or its read error, events) for each article; big batches in parallel, and
+    articles seen by the same extractor before come from the cache (see builder/cache.py)."""
+    cache = ExtractionCache(Path.cwd(), writable=not dry_run) if use_cache else None
+    # only path, sha256 and events are used: the workers need not send the texts back
+    yield from extract_many(paths, root=Path.cwd(), bodies=False, cache=cache)
 
 
 def _gone(record_articles: list[str], given: list[Path], root: Path) -> tuple[str, ...]:
@@ -106,7 +102,7 @@ def _run_locked(args, paths: list[Path], article_paths: list[Path], console: Con
     extracted: list[Extracted] = []
     with Progress(console=console, transient=True, disable=len(article_paths) < 20) as progress:
         task = progress.add_task("extracting", total=len(article_paths))
-        for _, article, events in _extract_all(article_paths):
+        for _, article, events in _extract_all(article_paths, not args.no_cache, args.dry_run):
             progress.advance(task)
             if isinstance(article, ArticleError):
                 problems.append(str(article))
