@@ -350,3 +350,9 @@ def test_a_date_before_another_noun_dates_that_noun():
     assert dated("The March 15 attack killed nine people in the town.") == [("assault", "2014-03-15", False)]
     talks = dated("Jets killed nine people in the town on Sunday, a day before the June 1 talks.")
     assert talks == [("assault", "2014-05-18", False)]
+
+
+def test_english_reported_deed_is_titled_from_what_was_reported():
+    article = _article("A monitoring group said gunmen killed three soldiers near Hama on Monday.", "en")
+    (event,) = extract_events(article)
+    assert (event.type, event.title) == ("assault", "Gunmen killed three soldiers near Hama on Monday")
