@@ -8,7 +8,7 @@ ones are removed), so a cached result is always what the extractor would make no
 the article without its path and text, and its events; the caller gives each its path back.
 
 The cache only ever saves time: an unreadable or damaged entry is a miss, and a write that fails
-is skipped. It lives in `.timeline-cache/` in the project (not committed).
+is skipped. It lives in `.timeline-cache/` in the project, with its own .gitignore.
 """
 
 from __future__ import annotations
@@ -83,6 +83,9 @@ class ExtractionCache:
             if not self._pruned:
                 self._prune()
             self.folder.mkdir(parents=True, exist_ok=True)
+            ignore = self.root / ".gitignore"
+            if not ignore.exists():  # git leaves the cache alone in any project, as with .pytest_cache
+                ignore.write_text("# made by timeline extract: a cache, never committed\n*\n", encoding="utf-8")
             # write and rename: a reader never sees half an entry (no fsync: losing one costs a re-read)
             fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as fh:

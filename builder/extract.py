@@ -839,6 +839,8 @@ class PlaceRoles:
     location: re.Pattern[str] | None
     territory: re.Pattern[str] | None  # "الاراضي السورية": group `adj` is the country's adjective
     adjective_dates: frozenset[str]
+    modifier_after: re.Pattern[str] | None = None  # "the US-led coalition": matched right after a place
+    joiner: str = "و"  # "بين طهران وبغداد", "Tehran and Baghdad": the second shares the first's role
 
 
 @cache
@@ -846,9 +848,13 @@ def place_roles(lang: str) -> PlaceRoles:
     data = (load_data("extract_places") or {}).get(lang) or {}
     phrases = [w for words in (data.get("not_location") or {}).values() for w in words or []]
 
+    flags = re.IGNORECASE if lang == "en" else 0
+
     def tail(words) -> re.Pattern[str] | None:
         alt = _alternation(words or [], lang)
-        return re.compile(rf"(?<!\w)(?:{alt})\s*$") if alt else None
+        return re.compile(rf"(?<!\w)(?:{alt})\s*$", flags) if alt else None
+
+    after = _alternation(data.get("modifier_after") or [], lang)
 
     nouns = _alternation(data.get("territory_nouns") or [], lang)
     territory = re.compile(rf"(?<!\w)(?:{nouns})\s+(?P<adj>ال\w+ي(?:ة|ين))(?!\w)") if nouns else None
@@ -857,6 +863,8 @@ def place_roles(lang: str) -> PlaceRoles:
         tail(data.get("location")),
         territory,
         frozenset(_norm(w, lang) for w in data.get("adjective_dates") or []),
+        re.compile(rf"[-\s]?(?:{after})(?!\w)", flags) if after else None,
+        _norm(data.get("joiner") or "و", lang),
     )
 
 
@@ -880,26 +888,23 @@ def _country_of_adjective(adj: str) -> Place | None:
     return None
 
 
-_EN_BASED = re.compile(r"[-\s]?based(?!\w)", re.IGNORECASE)
-
-
 def _place_before(sentence: str, match: PlaceMatch, reach: int = 40) -> str:
     return " " + fold_text(sentence[max(0, match.start_char - reach) : match.start_char]).strip() + " "
 
 
 def located_places(sentence: str, matches: list[PlaceMatch], lang: str) -> list[PlaceMatch]:
     """The places of the sentence that can be where something happened: a place named as a backer,
-    partner, relation or addressee ("مدعومة من طهران", "تعاونت مع واشنطن") is left out, and so is one
-    joined by و to such a place; a land noun with a country's adjective ("داخل الأراضي السورية") adds
-    that country."""
+    partner, relation or addressee ("مدعومة من طهران", "تعاونت مع واشنطن", "backed by Iran") or
+    modified after it ("the US-led coalition") is left out, and so is one joined by و / and to such a
+    place; a land noun with a country's adjective ("داخل الأراضي السورية") adds that country."""
     roles = place_roles(lang)
     out: list[PlaceMatch] = []
     dropped_end = -1
     for m in matches:
-        if lang == "en" and _EN_BASED.match(sentence, m.end_char):
+        if roles.modifier_after is not None and roles.modifier_after.match(sentence, m.end_char):
             continue  # "the Britain-based Observatory": where the group sits, not where it happened
         before = _place_before(sentence, m)
-        joined = dropped_end >= 0 and fold_text(sentence[dropped_end : m.start_char]).strip() == "و"
+        joined = dropped_end >= 0 and _norm(sentence[dropped_end : m.start_char], lang).strip() == roles.joiner
         if joined or (roles.not_location is not None and roles.not_location.search(before.rstrip())):
             dropped_end = m.end_char
             continue

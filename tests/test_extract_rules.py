@@ -356,3 +356,16 @@ def test_english_reported_deed_is_titled_from_what_was_reported():
     article = _article("A monitoring group said gunmen killed three soldiers near Hama on Monday.", "en")
     (event,) = extract_events(article)
     assert (event.type, event.title) == ("assault", "Gunmen killed three soldiers near Hama on Monday")
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("US-led air strikes killed 20 civilians in Raqqa on Monday, the Britain-based monitor said.", ["Raqqa"]),
+        ("Iran-backed militias shelled the town of Bukamal on Monday.", ["Al-Bukamal"]),
+        ("Militias backed by Iran and Russia shelled a market in Homs on Monday.", ["Homs"]),
+    ],
+)
+def test_english_backers_leaders_and_bases_are_not_where_it_happened(text, where):
+    (event,) = extract_events(_article(text, "en"))
+    assert [p.name_en for p in event.places] == where
