@@ -11,7 +11,9 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+
+from .lexicon import load_data
 
 _DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")} | {
     ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")
@@ -91,16 +93,39 @@ def fold_text(text: str) -> str:
     return fold(text).text
 
 
-# A sentence ends at . ! ? ؟ or a line break, unless the dot sits inside a number (3.5) or
-# an abbreviation-like single Latin capital (U.S.).
-_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\d)[.!?؟]+(?=[\s\"'»”)\]]|$)|\n+")
+def _after(abbreviations: set[str]) -> str:
+    """A lookbehind alternation for "<abbreviation>." (one lookbehind per length: they are fixed-width)."""
+    by_length: dict[int, list[str]] = {}
+    for abbr in sorted(abbreviations):
+        by_length.setdefault(len(abbr) + 1, []).append(re.escape(abbr + "."))
+    return "|".join(rf"(?<=\b(?:{'|'.join(words)}))" for words in by_length.values()) or "(?!)"
+
+
+@cache
+def _sentence_end() -> re.Pattern[str]:
+    """A sentence ends at . ! ? ؟ or a line break, unless the dot follows a digit or a single Latin
+    capital (3.5, U.S., J. Smith), or an abbreviation of builder/data/abbreviations.yaml that the
+    next word continues: a number or a lower-case word ("Nov. 14"), or any word after a title."""
+    lower: set[str] = set()
+    titles: set[str] = set()
+    for table in load_data("abbreviations").values():
+        lower.update((table or {}).get("before_number_or_lower", []))
+        titles.update((table or {}).get("titles", []))
+    if odd := [a for a in lower | titles if not isinstance(a, str)]:
+        raise ValueError(f"abbreviations.yaml: {odd[0]!r} is not a word (YAML read it so: put it in quotes)")
+    return re.compile(
+        r"(?<!\b[A-Z])(?<!\d)[.!?؟]+(?=[\s\"'»”)\]]|$)"
+        # checked only after a dot matched, so the hot scan is as cheap as without abbreviations
+        rf"(?!(?:{_after(lower)})\s+[a-z\d])(?!(?:{_after(titles)})\s+\w)"
+        r"|\n+"
+    )
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of `text`, trimmed of surrounding space."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in _SENTENCE_END.finditer(text):
+    for m in _sentence_end().finditer(text):
         end = m.end() if m.group().strip() else m.start()
         # keep a closing quote or bracket with its sentence
         while end < len(text) and text[end] in "\"'»”)]":
