@@ -1,7 +1,8 @@
 """Read articles: plain text as outlets publish it, or Markdown/text with YAML front matter.
 
 The reader finds the title and the publication date, drops page furniture (font buttons, photo
-captions), decodes legacy encodings and detects the language. Problems raise `ArticleError`
+captions, and the date, headline and agency glued to the first sentence of a flattened page),
+decodes legacy encodings and detects the language. Problems raise `ArticleError`
 naming the file (and line where there is one) and what to do.
 """
 
@@ -19,7 +20,7 @@ import yaml
 from . import dates
 from .lexicon import load_data
 from .models import Article
-from .text import detect_language, fold_text
+from .text import detect_language, fold_text, split_sentences
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 
@@ -33,9 +34,24 @@ class ArticleError(Exception):
 
 
 @dataclass(frozen=True)
+class _Inline:
+    """One language's furniture glued into the running text (furniture.yaml `inline`), compiled."""
+
+    before_date: re.Pattern[str]  # one phrase that may stand before the publication date
+    after_date: re.Pattern[str]  # one phrase that may follow the date or the repeated headline
+    gap_words: int
+    gap_lowercase: frozenset[str]
+    dateline: re.Pattern[str]
+    remove: tuple[re.Pattern[str], ...]
+    credit: re.Pattern[str]
+    caption_words: re.Pattern[str]
+
+
+@dataclass(frozen=True)
 class _Furniture:
     lines: tuple[re.Pattern[str], ...]
     caption: re.Pattern[str]
+    inline: dict[str, _Inline]
 
 
 _furniture_cache: _Furniture | None = None
@@ -49,8 +65,31 @@ def _furniture() -> _Furniture:
         _furniture_cache = _Furniture(
             lines=tuple(re.compile(p, re.IGNORECASE) for p in data.get("lines", [])),
             caption=re.compile(rf"^.{{0,160}}\(\s*(?:{credits})\s*\)\s*$", re.IGNORECASE),
+            inline={lang: _compile_inline(table) for lang, table in (data.get("inline") or {}).items() if table},
         )
     return _furniture_cache
+
+
+def _compile_inline(table: dict) -> _Inline:
+    agencies = "(?:" + "|".join(re.escape(a) for a in table.get("agencies", [])) + ")"
+
+    def alternation(patterns: list[str]) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in patterns).replace("<agency>", agencies) or "(?!)")
+
+    agency = [table["agency"]] if table.get("agency") else []
+    photo = "|".join(re.escape(c) for c in table.get("photo_credits", []))
+    return _Inline(
+        before_date=alternation(table.get("before_date", []) + agency),
+        after_date=alternation(table.get("after_date", []) + agency),
+        gap_words=int(table.get("gap_words", 0)),
+        gap_lowercase=frozenset(table.get("gap_lowercase", [])),
+        dateline=alternation([table["dateline"]] if table.get("dateline") else []),
+        remove=tuple(re.compile(p.replace("<agency>", agencies)) for p in table.get("remove", [])),
+        # a photo credit anywhere; an agency's only after a sentence or a date, where it credits a picture
+        credit=re.compile(rf"\((?:(?:{photo or '(?!)'})|(?:(?<=[.!?\d)]\()|(?<=[.!?\d)]\s\()){agencies})\)"
+                          r"(?:\s+[-–—](?=\s))?"),
+        caption_words=alternation([table["caption_words"]] if table.get("caption_words") else []),
+    )
 
 
 def iter_article_paths(paths: Iterable[Path]) -> Iterator[Path]:
@@ -135,7 +174,7 @@ def _read_front_matter(text: str, rel: str, sha: str) -> Article:
     lines = [ln.strip() for ln in body.split("\n")]
     title = str(meta.get("title") or next((ln for ln in lines if ln), "")).strip()
     lang = str(meta.get("lang") or detect_language(body))
-    return _article(rel, sha, title, published, _paragraphs(lines, title), lang,
+    return _article(rel, sha, title, published, _paragraphs(lines, title, lang, published), lang,
                     outlet=meta.get("outlet"), url=meta.get("url"))
 
 
@@ -163,7 +202,7 @@ def _read_plain(text: str, rel: str, sha: str) -> Article:
             f"{rel}: no publication date found near the top (add a line such as '27 فبراير 2021' under the "
             "title, or YAML front matter with published: YYYY-MM-DD)"
         )
-    return _article(rel, sha, title, published, _paragraphs(body_lines, title), lang)
+    return _article(rel, sha, title, published, _paragraphs(body_lines, title, lang, published), lang)
 
 
 def _article(rel: str, sha: str, title: str, published: date, paragraphs: list[str], lang: str,
@@ -185,7 +224,7 @@ def _date_line(line: str, lang: str) -> date | None:
     return None
 
 
-def _paragraphs(lines: list[str], title: str) -> list[str]:
+def _paragraphs(lines: list[str], title: str, lang: str, published: date) -> list[str]:
     furniture = _furniture()
     paragraphs = []
     for line in lines:
@@ -195,4 +234,132 @@ def _paragraphs(lines: list[str], title: str) -> list[str]:
         if any(p.match(folded) for p in furniture.lines) or furniture.caption.match(folded):
             continue
         paragraphs.append(line)
-    return paragraphs
+    inline = furniture.inline.get(lang)
+    if inline is None or not paragraphs:
+        return paragraphs
+    paragraphs[0] = _strip_head(paragraphs[0], title, published, inline)
+    cleaned = (_strip_captions(_remove_all(p, inline), inline) for p in paragraphs)
+    return [p for p in cleaned if p]
+
+
+# -- furniture glued into the running text (plain-text pages flattened to one paragraph) ---------------
+_WORD = re.compile(r"\S+")
+_SENTENCE_MARK = re.compile(r"[.!?]")
+_GLUED_SEPARATOR = re.compile(r"(?<=\w)([-|])(?=\s)")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_CAPTION_MAX_WORDS = 45  # longer "captions" are story text that lost its sentence break
+
+
+def _key(word: str) -> str:
+    return _NOT_ALNUM.sub("", word.lower())
+
+
+def _strip_head(text: str, title: str, published: date, inline: _Inline) -> str:
+    """`text` without what stands in front of its first sentence: the publication date with its lead
+    words, the headline again, the agency, times, share counts and the dateline place in capitals.
+
+    Cut only when the date or the headline is found there, and never before a lower-case word (the
+    story's own words would be cut)."""
+    date_span = _publication_date_span(text, published)
+    # "Suicide Blasts- Site Name": a site name glued to the headline by its separator
+    title_keys = [_key(w) for w in _GLUED_SEPARATOR.sub(r" \1", title).split()]
+    pos, seen_date, seen_title = 0, False, False
+    while True:
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        if not seen_date and date_span is not None and pos == date_span[0]:
+            pos, seen_date = date_span[1], True
+            continue
+        if not seen_title and (end := _title_end(text, pos, title_keys)) is not None:
+            pos, seen_title = end, True
+            continue
+        allowed = (
+            ([] if seen_date else [inline.before_date])
+            + ([inline.after_date] if seen_date or seen_title else [])
+            + ([inline.dateline] if seen_date else [])
+        )
+        phrase = next((m for p in allowed if (m := p.match(text, pos)) and m.end() > pos), None)
+        if phrase is not None:
+            pos = phrase.end()
+            continue
+        if seen_date != seen_title and (ahead := _across_gap(text, pos, title_keys, date_span, seen_date, inline)):
+            pos = ahead
+            continue
+        break
+    rest = text[pos:].lstrip()
+    if not (seen_date or seen_title) or rest[:1].islower():
+        return text
+    return rest
+
+
+def _publication_date_span(text: str, published: date) -> tuple[int, int] | None:
+    """Where the top of `text` gives the publication date, read as the dateline reader reads it."""
+    _full, _wire, anywhere, _year, months = dates._dateline_patterns()
+    for m in anywhere.finditer(text[: dates.DATELINE_REACH + 40]):
+        if m.start() > dates.DATELINE_REACH:
+            break
+        if dates._anywhere_date(m, months) == published:
+            return m.span()
+    return None
+
+
+def _title_end(text: str, pos: int, title_keys: list[str]) -> int | None:
+    """End of the headline repeated at `pos` (word for word, case and punctuation aside), or None.
+    A site name after " - " or " | " in the title line need not be repeated."""
+    if len(title_keys) < 3:
+        return None
+    matched, end = 0, None
+    for word in _WORD.finditer(text, pos):
+        if end is None and word.start() != pos:
+            return None
+        if matched == len(title_keys):
+            break
+        if _key(word.group()) != title_keys[matched]:
+            if title_keys[matched] or matched < 4:
+                return None
+            break
+        matched, end = matched + 1, word.end()
+    return end if matched >= min(len(title_keys), 4) else None
+
+
+def _across_gap(text: str, pos: int, title_keys: list[str], date_span: tuple[int, int] | None,
+                seen_date: bool, inline: _Inline) -> int | None:
+    """Where the headline (after the date) or the date (after the headline) starts within a few
+    capitalised words of `pos`: the outlet, byline or section words between them are furniture."""
+    for count, word in enumerate(_WORD.finditer(text, pos)):
+        at = word.start()
+        if seen_date and _title_end(text, at, title_keys) is not None:
+            return at
+        if not seen_date and date_span is not None and at == date_span[0]:
+            return at
+        token = word.group()
+        if count >= inline.gap_words or _SENTENCE_MARK.search(token):
+            return None
+        if token[0].islower() and token not in inline.gap_lowercase:
+            return None
+    return None
+
+
+def _remove_all(text: str, inline: _Inline) -> str:
+    for pattern in inline.remove:
+        text = pattern.sub("", text)
+    return text
+
+
+def _strip_captions(text: str, inline: _Inline) -> str:
+    """`text` without photo credits, and without the caption before one when it describes a picture."""
+    kept: list[str] = []
+    last = 0
+    for credit in inline.credit.finditer(text):
+        before = text[last : credit.start()]
+        sentences = split_sentences(before)
+        if sentences:
+            caption = before[sentences[-1][0] :]
+            if inline.caption_words.search(caption) and len(caption.split()) <= _CAPTION_MAX_WORDS:
+                before = before[: sentences[-1][0]]
+        kept.append(before)
+        last = credit.end()
+    if not kept:
+        return text.strip()
+    kept.append(text[last:])
+    return " ".join(piece.strip() for piece in kept if piece.strip())
