@@ -103,9 +103,10 @@ def _after(abbreviations: set[str]) -> str:
 
 @cache
 def _sentence_end() -> re.Pattern[str]:
-    """A sentence ends at . ! ? ؟ or a line break, unless the dot follows a digit or a single Latin
-    capital (3.5, U.S., J. Smith), or an abbreviation of builder/data/abbreviations.yaml that the
-    next word continues: a number or a lower-case word ("Nov. 14"), or any word after a title."""
+    """A sentence ends at . ! ? ؟ (before a space, a closing quote or the end) or a line break, unless
+    the dot follows a single Latin capital (U.S., J. Smith) or an abbreviation of
+    builder/data/abbreviations.yaml that the next word continues: a number or a lower-case word
+    ("Nov. 14"), or any word after a title. A dot inside a number (3.5) has no space after it."""
     lower: set[str] = set()
     titles: set[str] = set()
     for table in load_data("abbreviations").values():
@@ -114,7 +115,7 @@ def _sentence_end() -> re.Pattern[str]:
     if odd := [a for a in lower | titles if not isinstance(a, str)]:
         raise ValueError(f"abbreviations.yaml: {odd[0]!r} is not a word (YAML read it so: put it in quotes)")
     return re.compile(
-        r"(?<!\b[A-Z])(?<!\d)[.!?؟]+(?=[\s\"'»”)\]]|$)"
+        r"(?<!\b[A-Z])[.!?؟]+(?=[\s\"'»”)\]]|$)"
         # checked only after a dot matched, so the hot scan is as cheap as without abbreviations
         rf"(?!(?:{_after(lower)})\s+[a-z\d])(?!(?:{_after(titles)})\s+\w)"
         r"|\n+"

@@ -42,7 +42,11 @@ def _sentences(text: str) -> list[str]:
         # an ordinary word that looks like an abbreviation is a sentence end
         ("They said no. The talks ended.", ["They said no.", "The talks ended."]),
         ("He visited Sudan. Later he flew home.", ["He visited Sudan.", "Later he flew home."]),
-        # Arabic is untouched
+        # a number ends a sentence; a dot inside one does not
+        ("The toll rose to 86. Rescuers kept digging.", ["The toll rose to 86.", "Rescuers kept digging."]),
+        ("The front moved 3.5 km in 2016. It held.", ["The front moved 3.5 km in 2016.", "It held."]),
+        ("وقعت المعارك عام 2016. ثم هدأت الجبهة.", ["وقعت المعارك عام 2016.", "ثم هدأت الجبهة."]),
+        # Arabic is untouched by the English abbreviations
         ("قصفت الطائرات المدينة. وقتل خمسة مدنيين.", ["قصفت الطائرات المدينة.", "وقتل خمسة مدنيين."]),
     ],
 )
