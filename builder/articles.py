@@ -128,7 +128,7 @@ def decode(raw: bytes, path: str) -> str:
 
 def read_article(path: Path, root: Path | None = None) -> Article:
     """Read one article file. `root` makes the stored path relative (the project folder)."""
-    rel = _relative(path, root)
+    rel = relative_path(path, root)
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -142,7 +142,7 @@ def read_article(path: Path, root: Path | None = None) -> Article:
     return _read_plain(text, rel, sha)
 
 
-def _relative(path: Path, root: Path | None) -> str:
+def relative_path(path: Path, root: Path | None) -> str:
     if root is not None:
         try:
             return path.resolve().relative_to(root.resolve()).as_posix()
@@ -294,12 +294,9 @@ def _strip_head(text: str, title: str, published: date, inline: _Inline) -> str:
 
 def _publication_date_span(text: str, published: date) -> tuple[int, int] | None:
     """Where the top of `text` gives the publication date, read as the dateline reader reads it."""
-    _full, _wire, anywhere, _year, months = dates._dateline_patterns()
-    for m in anywhere.finditer(text[: dates.DATELINE_REACH + 40]):
-        if m.start() > dates.DATELINE_REACH:
-            break
-        if dates._anywhere_date(m, months) == published:
-            return m.span()
+    for found, start, end in dates.dates_near_top(text):
+        if found == published:
+            return start, end
     return None
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import calendar
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import cache
@@ -1396,7 +1396,7 @@ def find_dateline(text: str, year: int | None = None) -> date | None:
     AFP Friday 28 Oct 2016 ...", "Date of publication 10 July 2016 ...", "... 1449 09.04.2017".
     Numeric dates are read day first unless only month-first makes sense (12/25/2016).
     """
-    full, wire, anywhere, year_re, months = _dateline_patterns()
+    full, wire, _anywhere, year_re, months = _dateline_patterns()
     head = text[:1500]
     for line in head.splitlines()[:12]:
         m = full.match(line)
@@ -1422,13 +1422,20 @@ def find_dateline(text: str, year: int | None = None) -> date | None:
                 return date(y, months[m.group("mon").lower()], int(m.group("d")))
             except (ValueError, KeyError):
                 return None
-    for m in anywhere.finditer(text[:DATELINE_REACH + 40]):
-        if m.start() > DATELINE_REACH:
-            break
-        found = _anywhere_date(m, months)
+    for found, _start, _end in dates_near_top(text):
         if found is not None:
             return found
     return None
+
+
+def dates_near_top(text: str) -> Iterator[tuple[date | None, int, int]]:
+    """Each complete date (day, month and year, in any order the pages use) starting within the first
+    `DATELINE_REACH` characters: (the date or None if impossible, start, end)."""
+    _full, _wire, anywhere, _year, months = _dateline_patterns()
+    for m in anywhere.finditer(text[:DATELINE_REACH + 40]):
+        if m.start() > DATELINE_REACH:
+            break
+        yield _anywhere_date(m, months), m.start(), m.end()
 
 
 def _anywhere_date(m: re.Match[str], months: dict[str, int]) -> date | None:

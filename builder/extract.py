@@ -43,7 +43,7 @@ from pathlib import Path
 
 from . import dates
 from .actors import ActorLexicon, ActorMatch
-from .articles import ArticleError, _relative, read_article
+from .articles import ArticleError, read_article, relative_path
 from .cache import ExtractionCache
 from .lexicon import load_data, project_files
 from .models import Article, Event, Place, Source, format_partial_date
@@ -1732,7 +1732,7 @@ def _as_copy(
     _first, article, events = result
     if isinstance(article, ArticleError):
         return _extract_path(path, root)  # its message names the file; a read error costs nothing
-    rel = _relative(path, root)
+    rel = relative_path(path, root)
     return path, replace(article, path=rel), [
         e.model_copy(update={"sources": [s.model_copy(update={"article": rel}) for s in e.sources]}, deep=True)
         for e in events
@@ -1762,7 +1762,7 @@ def extract_many(
     if cache is not None and not bodies:
         for path in paths:
             if path not in copies and path in digests:
-                hit = cache.get(digests[path], _relative(path, root))
+                hit = cache.get(digests[path], relative_path(path, root))
                 if hit is not None:
                     cached[path] = (path, *hit)
     todo = [p for p in paths if p not in copies and p not in cached]
