@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from .models import Event
 from .problems import Problem
-from .yamlio import YamlError, atomic_write, compose, construct, dump, line_of
+from .yamlio import Written, YamlError, atomic_write, compose, construct, dump, line_of, read_written
 
 SCHEMA_PATH = Path("schema") / "event.schema.json"   # relative to the project root
 EVENT_SUFFIX = ".yaml"
@@ -27,7 +27,7 @@ class LoadedEvents:
     paths: dict[str, Path] = field(default_factory=dict)      # id → first file with that id
     files: list[Path] = field(default_factory=list)           # the file of each event, in order
     problems: list[Problem] = field(default_factory=list)
-    nodes: dict[Path, object] = field(default_factory=dict)   # parsed YAML of each file (line numbers)
+    nodes: dict[Path, object] = field(default_factory=dict)   # for yamlio.line_of, of each file
 
     @property
     def errors(self) -> list[Problem]:
@@ -41,7 +41,13 @@ def event_path(events_dir: Path, event: Event) -> Path:
 def schema_comment(path: Path) -> str:
     """The first line of every event file: editors with the YAML language server then complete
     and check fields against the published schema."""
-    schema = Path(os.path.relpath(SCHEMA_PATH.resolve(), path.parent.resolve())).as_posix()
+    return _schema_comment(os.getcwd(), path.parent)
+
+
+@lru_cache(maxsize=256)
+def _schema_comment(cwd: str, folder: Path) -> str:
+    """Once per folder: resolving both paths for each of thousands of files took a while."""
+    schema = Path(os.path.relpath(SCHEMA_PATH.resolve(), folder.resolve())).as_posix()
     return f"# yaml-language-server: $schema={schema}\n"
 
 
@@ -75,7 +81,7 @@ def _resolved(cwd: str) -> Path:
 
 
 def load_event_file(path: Path, nodes: dict | None = None) -> tuple[Event | None, list[Problem]]:
-    """One event file → (event, []) or (None, problems). `nodes` collects the parsed YAML."""
+    """One event file → (event, []) or (None, problems). `nodes` collects what `line_of` needs."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -88,11 +94,13 @@ def load_event_file(path: Path, nodes: dict | None = None) -> tuple[Event | None
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return None, [Problem(display_path(path), line, col, "file", "is not UTF-8 text",
                               "save the file as UTF-8 (your editor's 'Save with encoding')")]
+    data = read_written(text)        # a file as extract wrote it: no need to parse it fully
     try:
-        node = compose(text)
+        node = compose(text) if data is None else Written(text, data)
         if nodes is not None:
             nodes[path] = node
-        data = construct(node)
+        if data is None:
+            data = construct(node)
     except YamlError as exc:
         return None, [Problem(display_path(path), exc.line, exc.col, "yaml", exc.message, exc.hint)]
     if data is None:

@@ -27,7 +27,7 @@ from pathlib import Path
 from .models import Event, Source
 from .problems import Problem
 from .store import LoadedEvents, display_path, event_path, render_event
-from .yamlio import YamlError, atomic_write, atomic_write_many, compose, construct, dump
+from .yamlio import YamlError, atomic_write, atomic_write_many, compose, construct, dump, read_written
 
 RECORD_NAME = ".extracted.yaml"
 # The record grows with the articles (about 200 bytes each plus 40 per event): 5,000 articles pass
@@ -121,8 +121,10 @@ def load_record(events_dir: Path) -> Record:
                 "keep the lines of both sides (above and below =======) and delete the marker lines; "
                 "keeping only one side can bring back events people deleted"))
     try:
-        node = compose(text, max_bytes=RECORD_MAX_BYTES)
-        data = construct(node) or {}
+        data = read_written(text, RECORD_MAX_BYTES)
+        if data is None:
+            data = construct(compose(text, max_bytes=RECORD_MAX_BYTES))
+        data = data or {}
     except YamlError as exc:
         raise RecordError(Problem(shown, exc.line, exc.col, "yaml", exc.message, hint)) from exc
     try:

@@ -20,14 +20,17 @@ def _random_data(rnd: random.Random) -> dict:
     return {"k": text, "l": [text, 1, 2.5, None, True, -3], key: {"m": text, "n": [{"o": text}]}}
 
 
-def test_dump_fast_path_matches_python_emitter_on_random_data():
+def test_dump_fast_paths_match_python_emitter_on_random_data():
     rnd = random.Random(4)
-    fast = 0
+    libyaml = 0
     for _ in range(6_000):
         data = _random_data(rnd)
-        fast += yamlio._c_safe(data)
-        assert yamlio.dump(data) == yamlio.dump_python(data), repr(data)
-    assert fast > 1_000          # the fast path is really exercised
+        expected = yamlio.dump_python(data)
+        assert yamlio.dump(data) == expected, repr(data)
+        if yamlio._c_safe(data):        # what the fast emitter leaves to PyYAML goes through libyaml
+            libyaml += 1
+            assert yamlio._dump_pyyaml(data) == expected, repr(data)
+    assert libyaml > 1_000          # the libyaml path is really exercised
 
 
 @pytest.mark.parametrize("value", [
@@ -37,11 +40,11 @@ def test_dump_fast_path_matches_python_emitter_on_random_data():
 ])
 def test_dump_fast_path_matches_on_edge_strings(value):
     for data in ({"k": value}, {"k": [value, {"z": value}]}, {value or "e": 1}):
-        assert yamlio.dump(data) == yamlio.dump_python(data)
+        assert yamlio.dump(data) == yamlio._dump_pyyaml(data) == yamlio.dump_python(data)
 
 
 @pytest.mark.parametrize("ch", ["a", "ب", "€"])
 def test_dump_long_keys_match(ch):
     for n in range(100, 140):
         data = {ch * n: 1, "x": {ch * n: [ch]}}
-        assert yamlio.dump(data) == yamlio.dump_python(data)
+        assert yamlio.dump(data) == yamlio._dump_pyyaml(data) == yamlio.dump_python(data)
