@@ -21,7 +21,7 @@ child) and the load average at the time: the machine is shared, and a busy neigh
 figures. Target: >= 500 articles/s on a 2-core machine.
 
     .venv/bin/python bench/bench_extract.py [--files 5000] [--workers 2] [--corpus PATH]
-        [--distinct] [--no-extractor] [--profile out.prof]
+        [--distinct] [--dir DIR] [--no-extractor] [--profile out.prof]
 """
 
 from __future__ import annotations
@@ -102,6 +102,9 @@ def main() -> int:
     parser.add_argument("--files", type=int, default=5000)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes for the pool run")
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--dir", type=Path, default=ROOT / "bench" / "out",
+                        help="where to make the temporary project (default: bench/out, on the disk events/ "
+                        "live on; some machines create files in /tmp many times slower)")
     parser.add_argument("--distinct", action="store_true",
                         help="no two files with the same bytes: every file is extracted (see above)")
     parser.add_argument("--no-extractor", action="store_true", help="measure only the whole command")
@@ -115,7 +118,8 @@ def main() -> int:
         print(f"no articles under {args.corpus}", file=sys.stderr)
         return 2
     print(f"cpus: {os.cpu_count()}, {_load()} (before)")
-    with tempfile.TemporaryDirectory() as tmp:
+    args.dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
         folder = Path(tmp) / "articles"
         folder.mkdir()
         n = copy = 0

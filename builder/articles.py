@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -143,12 +144,18 @@ def read_article(path: Path, root: Path | None = None) -> Article:
 
 
 def relative_path(path: Path, root: Path | None) -> str:
+    """`path` as stored in events: relative to the project folder `root` when inside it."""
     if root is not None:
         try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
+            return path.resolve().relative_to(_resolved(root)).as_posix()
         except ValueError:
             pass
     return path.as_posix()
+
+
+@lru_cache(maxsize=8)
+def _resolved(root: Path) -> Path:
+    return root.resolve()  # once per run, not once per article
 
 
 def _read_front_matter(text: str, rel: str, sha: str) -> Article:

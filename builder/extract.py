@@ -1733,8 +1733,12 @@ def _as_copy(
     if isinstance(article, ArticleError):
         return _extract_path(path, root)  # its message names the file; a read error costs nothing
     rel = relative_path(path, root)
+    # new lists, so no two events share one (places are frozen and may be shared)
     return path, replace(article, path=rel), [
-        e.model_copy(update={"sources": [s.model_copy(update={"article": rel}) for s in e.sources]}, deep=True)
+        e.model_copy(update={
+            "actors": list(e.actors), "places": list(e.places), "tags": list(e.tags),
+            "sources": [s.model_copy(update={"article": rel}) for s in e.sources],
+        })
         for e in events
     ]
 
@@ -1781,6 +1785,8 @@ def extract_many(
         if path in originals:
             done[path] = result
         yield result
+    if cache is not None:
+        cache.save()
 
 
 def _extract_unique(

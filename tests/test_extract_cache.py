@@ -3,8 +3,8 @@ gives is exactly what extracting again gives."""
 
 from __future__ import annotations
 
-import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -55,28 +55,33 @@ def test_second_run_comes_from_the_cache_and_equals_a_fresh_read(tmp_path, calls
     assert len(calls) == 2
 
 
-def test_damaged_entry_is_a_miss_and_is_replaced(tmp_path, calls):
+def test_damaged_entry_or_file_is_a_miss_and_is_replaced(tmp_path, calls):
     paths = _articles(tmp_path / "in")
     cache = ExtractionCache(tmp_path)
     first = list(extract_many(paths, root=tmp_path, workers=1, bodies=False, cache=cache))
-    entry = cache.folder / f"{first[0][1].sha256}.json"
-    entry.write_text('{"article": {"title": "half', encoding="utf-8")
-    again = list(extract_many(paths, root=tmp_path, workers=1, bodies=False, cache=cache))
+    with sqlite3.connect(cache.path) as db:
+        db.execute("UPDATE entries SET entry = ? WHERE sha256 = ?", ('{"article": {"title": "half', first[0][1].sha256))
+    again = list(extract_many(paths, root=tmp_path, workers=1, bodies=False, cache=ExtractionCache(tmp_path)))
     assert calls == ["in/a.txt", "in/b.txt", "in/a.txt"]
     assert _dump(again) == _dump(first)
-    json.loads(entry.read_text(encoding="utf-8"))  # whole again
+    cache.path.write_bytes(b"not a database at all" * 100)
+    fresh = extract_many(paths, root=tmp_path, workers=1, bodies=False, cache=ExtractionCache(tmp_path))
+    assert _dump(fresh) == _dump(first)
+    assert len(calls) == 5, "a damaged file is read as empty"
+    list(extract_many(paths, root=tmp_path, workers=1, bodies=False, cache=ExtractionCache(tmp_path)))
+    assert len(calls) == 5, "and written afresh"
 
 
 def test_another_extractor_version_starts_afresh(tmp_path, calls):
     paths = _articles(tmp_path / "in")
     list(extract_many(paths, root=tmp_path, workers=1, bodies=False, cache=ExtractionCache(tmp_path)))
-    old = ExtractionCache(tmp_path).folder
+    old = ExtractionCache(tmp_path).path
     (tmp_path / "lexicon").mkdir()
     (tmp_path / "lexicon" / "actors.yaml").write_text("actors: []\n", encoding="utf-8")
     extractor_fingerprint.cache_clear()
     try:
         new = ExtractionCache(tmp_path)
-        assert new.folder != old
+        assert new.path != old
         list(extract_many(paths, root=tmp_path, workers=1, bodies=False, cache=new))
     finally:
         extractor_fingerprint.cache_clear()
