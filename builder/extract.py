@@ -928,31 +928,28 @@ def _at_location(sentence: str, match: PlaceMatch, lang: str) -> bool:
     return pattern is not None and bool(pattern.search(_place_before(sentence, match, 30).rstrip()))
 
 
-@cache
-def _en_credit() -> re.Pattern[str] | None:
-    words = (load_data("cues_en") or {}).get("photo_credits") or []
+def _en_words(key: str, before: str, after: str) -> re.Pattern[str] | None:
+    """A word list of cues_en.yaml as one case-blind pattern between `before` and `after`."""
+    words = (load_data("cues_en") or {}).get(key) or []
     if not words:
         return None
     alt = "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
-    return re.compile(r"[\s.,]{0,3}\((?:" + alt + r")\)", re.IGNORECASE)
+    return re.compile(before + "(?:" + alt + ")" + after, re.IGNORECASE)
+
+
+@cache
+def _en_credit() -> re.Pattern[str] | None:
+    return _en_words("photo_credits", r"[\s.,]{0,3}\(", r"\)")
 
 
 @cache
 def _en_report_date() -> re.Pattern[str] | None:
-    words = (load_data("cues_en") or {}).get("report_date_verbs") or []
-    if not words:
-        return None
-    alt = "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
-    return re.compile(r"(?<![\w'-])(?:" + alt + r")\s+(?:(?:late|early)\s+)?(?:on\s+)?$", re.IGNORECASE)
+    return _en_words("report_date_verbs", r"(?<![\w'-])", r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$")
 
 
 @cache
 def _en_dated_noun() -> re.Pattern[str] | None:
-    words = (load_data("cues_en") or {}).get("dated_nouns") or []
-    if not words:
-        return None
-    alt = "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
-    return re.compile(r"(?:['’]s)?\s+(?:" + alt + r")(?![\w-])", re.IGNORECASE)
+    return _en_words("dated_nouns", r"(?:['’]s)?\s+", r"(?![\w-])")
 
 
 def _report_date(sentence: str, start: int) -> bool:
