@@ -54,10 +54,11 @@ class ExtractionCache:
         self.root = project_dir / CACHE_DIR
         self.path = self.root / f"extract-{extractor_fingerprint(project_dir.resolve())}.sqlite"
         self._db: sqlite3.Connection | None = None
+        self._unreadable = False  # tried and failed: reads miss without trying again
         self._pending: list[tuple[str, str]] = []
 
     def _connect(self, create: bool) -> sqlite3.Connection | None:
-        if self._db is not None or not (create or self.path.exists()):
+        if self._db is not None or not (create or (self.path.exists() and not self._unreadable)):
             return self._db
         for _attempt in range(2):
             try:
@@ -73,6 +74,7 @@ class ExtractionCache:
                 self.path.unlink(missing_ok=True)  # not a database (a damaged file): start it again
             except (OSError, sqlite3.Error):
                 break
+        self._unreadable = self._db is None
         return self._db
 
     def get(self, sha256: str, path: str) -> tuple[Article, list[Event]] | None:
