@@ -55,7 +55,7 @@ def test_every_rule_row_has_an_arabic_row():
     ar, en = _tables(_text("ar")), _tables(_text("en"))
     assert [len(t) for t in ar] == [len(t) for t in en]
     assert len(en) == 3 and len(en[0]) >= 19
-    for ar_rows, en_rows in zip(ar, en):
+    for ar_rows, en_rows in zip(ar, en, strict=True):
         assert [_columns(r) for r in ar_rows] == [_columns(r) for r in en_rows]
 
 
