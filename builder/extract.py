@@ -928,9 +928,12 @@ def _at_location(sentence: str, match: PlaceMatch, lang: str) -> bool:
     return pattern is not None and bool(pattern.search(_place_before(sentence, match, 30).rstrip()))
 
 
-def _en_words(key: str, before: str, after: str) -> re.Pattern[str] | None:
-    """A word list of cues_en.yaml as one case-blind pattern between `before` and `after`."""
-    words = (load_data("cues_en") or {}).get(key) or []
+def _cues_en(key: str) -> list:
+    return (load_data("cues_en") or {}).get(key) or []
+
+
+def _en_words(words: list, before: str, after: str) -> re.Pattern[str] | None:
+    """A word list as one case-blind pattern between `before` and `after`."""
     if not words:
         return None
     alt = "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
@@ -939,17 +942,21 @@ def _en_words(key: str, before: str, after: str) -> re.Pattern[str] | None:
 
 @cache
 def _en_credit() -> re.Pattern[str] | None:
-    return _en_words("photo_credits", r"[\s.,]{0,3}\(", r"\)")
+    """A credit in brackets ("(Reuters Photo)", "(AFP)"): a time expression right before one dates a
+    photo caption or a wire dateline, never the event. The reader's list (furniture.yaml)."""
+    inline = ((load_data("furniture") or {}).get("inline") or {}).get("en") or {}
+    credits = (inline.get("photo_credits") or []) + (inline.get("agencies") or [])
+    return _en_words(credits, r"[\s.,]{0,3}\(", r"\)")
 
 
 @cache
 def _en_report_date() -> re.Pattern[str] | None:
-    return _en_words("report_date_verbs", r"(?<![\w'-])", r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$")
+    return _en_words(_cues_en("report_date_verbs"), r"(?<![\w'-])", r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$")
 
 
 @cache
 def _en_dated_noun() -> re.Pattern[str] | None:
-    return _en_words("dated_nouns", r"(?:['’]s)?\s+", r"(?![\w-])")
+    return _en_words(_cues_en("dated_nouns"), r"(?:['’]s)?\s+", r"(?![\w-])")
 
 
 def _report_date(sentence: str, start: int) -> bool:
