@@ -988,7 +988,6 @@ class ArticleExtractor:
         self.book = cue_book(self.lang)
         self.drafts: list[Draft] = []
         self.last_main: Draft | None = None
-        self.title_key = _norm(article.title, self.lang) if article.title else ""
 
     def story_paragraphs(self) -> list[str]:
         """The article's paragraphs without teasers, app prompts and trailing headline lists."""
@@ -1015,30 +1014,9 @@ class ArticleExtractor:
         position = 0
         for p_index, paragraph in enumerate(self.story_paragraphs()):
             for start, end in split_sentences(paragraph):
-                sentence = paragraph[start:end]
-                if position == 0 or p_index == 0:
-                    sentence = self._drop_headline(sentence)
-                if sentence:
-                    self._sentence(sentence, position, p_index)
+                self._sentence(paragraph[start:end], position, p_index)
                 position += 1
         return self.drafts
-
-    def _drop_headline(self, sentence: str) -> str:
-        """English wire copy opens with a dateline and the headline again: neither is the story."""
-        if not self.title_key:
-            return sentence
-        key = _norm(sentence, self.lang)
-        at = key.find(self.title_key)
-        if at != -1 and at <= 30:
-            if self.lang == "en":
-                # the wire lead often runs on after the headline in the same "sentence": keep it
-                words = self.article.title.split()
-                found = re.search(r"\s+".join(re.escape(w) for w in words), sentence, re.IGNORECASE)
-                if found is not None:
-                    rest = sentence[found.end():].lstrip(" :-–—|")
-                    return rest if len(rest.split()) >= 6 else ""
-            return ""
-        return sentence
 
     # -- one sentence -----------------------------------------------------------------------------
     def _sentence(self, sentence: str, position: int, paragraph: int) -> None:
